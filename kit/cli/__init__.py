@@ -1,0 +1,60 @@
+"""The ``kit`` command: ``kit release``, ``kit validate``, ``kit flags``, ...
+
+Each subcommand lives in ``kit/cli/commands/<name>.py``; this module only wires them and turns
+kit errors into a one-line message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from kit import __version__
+from kit.errors import KitError
+from kit.i18n import set_language
+
+__all__ = ["main"]
+
+COMMAND_MODULES = ["release", "validate", "flags"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kit",
+        description=(
+            "Kit para datatones: publica, valida y califica cuadernos; calcula banderas rojas.\n"
+            "Datathon kit: release, validate and grade notebooks; compute red flags."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dataton-kit {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=["es", "en"],
+        default=os.environ.get("KIT_LANG", "es"),
+        help="idioma de los mensajes / language of messages (default: es, or $KIT_LANG)",
+    )
+    subparsers = parser.add_subparsers(title="comandos / commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"kit.cli.commands.{name}")
+        module.Command(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang)
+    if not hasattr(args, "command"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.command.handle(args) or 0)
+    except KitError as error:
+        print(f"kit {args.command.name}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nkit: interrumpido / interrupted", file=sys.stderr)
+        return 130

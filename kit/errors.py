@@ -1,0 +1,39 @@
+"""One family of errors for the whole kit, so the CLI can turn any of them into a clear message."""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataFormatError",
+    "KitError",
+    "NotebookFormatError",
+    "ReleaseError",
+    "SourceNotFoundError",
+]
+
+
+class KitError(Exception):
+    """Base class of every error the kit raises on purpose.
+
+    Messages say where the problem is (file, cell, task) and what to do next.
+    """
+
+
+class DataFormatError(KitError, ValueError):
+    """A data file is not in the format its loader expects (names the file and the problem)."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class SourceNotFoundError(KitError, FileNotFoundError):
+    """A data source (path or bundled sample) does not exist."""
+
+
+class NotebookFormatError(KitError):
+    """A source notebook breaks a kit convention (names the notebook and the cell)."""
+
+
+class ReleaseError(KitError):
+    """Generating participant notebooks from solutions/ failed."""
