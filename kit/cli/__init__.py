@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import sys
 
 from kit import __version__
@@ -17,7 +18,13 @@ from kit.i18n import set_language
 
 __all__ = ["main"]
 
-COMMAND_MODULES = ["release", "validate", "flags"]
+
+
+def command_names() -> list[str]:
+    """Every module of ``kit/cli/commands`` is one subcommand."""
+    from kit.cli import commands
+
+    return sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="idioma de los mensajes / language of messages (default: es, or $KIT_LANG)",
     )
     subparsers = parser.add_subparsers(title="comandos / commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in command_names():
         module = importlib.import_module(f"kit.cli.commands.{name}")
         module.Command(subparsers)
     return parser
