@@ -19,7 +19,6 @@ from kit.i18n import set_language
 __all__ = ["main"]
 
 
-
 def command_names() -> list[str]:
     """Every module of ``kit/cli/commands`` is one subcommand."""
     from kit.cli import commands

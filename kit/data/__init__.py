@@ -109,7 +109,9 @@ def verify(data_dir: Path | None = None) -> list[DataProblem]:
             continue
         actual = sha256(file)
         if actual != entry["sha256"]:
-            text = MSG["bad_hash"].format(name=name, actual=actual[:12], expected=entry["sha256"][:12])
+            text = MSG["bad_hash"].format(
+                name=name, actual=actual[:12], expected=entry["sha256"][:12]
+            )
             problems.append(DataProblem(name, text))
     for file in sorted(root.rglob("*")):
         name = file.relative_to(root).as_posix()
@@ -119,7 +121,11 @@ def verify(data_dir: Path | None = None) -> list[DataProblem]:
 
 
 def _is_data(file: Path) -> bool:
-    return file.name != "manifest.json" and file.suffix not in {".py", ".pyc"} and "__pycache__" not in file.parts
+    return (
+        file.name != "manifest.json"
+        and file.suffix not in {".py", ".pyc"}
+        and "__pycache__" not in file.parts
+    )
 
 
 def cache_dir() -> Path:
@@ -140,7 +146,7 @@ def fetch(url: str, filename: str, page: str, *, timeout: float = 30) -> Path:
         return target
     partial = target.with_suffix(target.suffix + ".part")
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (http/https only)
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             total = int(response.headers.get("Content-Length") or 0) or None
             _copy_with_progress(response, partial, total, filename)
     except OSError as error:
