@@ -79,6 +79,7 @@ class TaskSet:
 
     name: str
     tasks: Sequence[Task]
+    load: Callable[[str], Any] | None = None  # DATA_SOURCE -> the data the notebook loads
 
     def __post_init__(self) -> None:
         ids = [task.id for task in self.tasks]

@@ -43,6 +43,10 @@ MSG = messages(
             "{name}: sha256 {actual} does not match the manifest ({expected}); the file was "
             "edited. Regenerate with: python -m kit.samples",
         ),
+        "bad_manifest": (
+            "manifest.json falta o no se puede leer ({error}); regenera con: python -m kit.samples",
+            "manifest.json is missing or unreadable ({error}); regenerate: python -m kit.samples",
+        ),
         "not_listed": (
             "{name}: está en kit/data pero no en manifest.json",
             "{name}: is in kit/data but not in manifest.json",
@@ -100,7 +104,10 @@ class DataProblem:
 def verify(data_dir: Path | None = None) -> list[DataProblem]:
     """Every difference between the bundled files and the manifest (empty when all is well)."""
     root = Path(data_dir) if data_dir else DATA_DIR
-    listed = json.loads((root / "manifest.json").read_text(encoding="utf-8"))["files"]
+    try:
+        listed = json.loads((root / "manifest.json").read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError) as error:
+        return [DataProblem("manifest.json", MSG["bad_manifest"].format(error=error))]
     problems = []
     for name, entry in sorted(listed.items()):
         file = root / name

@@ -8,6 +8,7 @@ children and exits when stdin closes. No thread runs here before a fork.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -62,4 +63,6 @@ def serve() -> None:
 
 
 if __name__ == "__main__":
-    serve()
+    # BrokenPipeError: the parent went away, so there is nothing left to serve.
+    with contextlib.suppress(BrokenPipeError, KeyboardInterrupt):
+        serve()
