@@ -49,7 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tools_on_path() -> None:
+    """nbgrader runs ``alembic`` by name: make this environment's scripts findable."""
+    scripts = os.path.dirname(sys.executable)
+    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tools_on_path()
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)
