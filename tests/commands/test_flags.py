@@ -218,3 +218,13 @@ def test_help_explains_every_indicator_in_spanish_then_english(capsys):
         assert es in lines[0] and en in lines[1]
     for option in ("--r003-threshold", "--r018-methods", "--r048-digits", "--extended"):
         assert option in out
+
+
+def test_the_bundled_sample_by_name(capsys):
+    code, out, _ = run(capsys, "flags", "sample", "--extended", "--r003-methods", "open|selective")
+    assert code == 0
+    result = json.loads(out)
+    flagged = result["OCID"].values()
+    assert sum("R018" in codes for codes in flagged) == 109  # truth.json: R018 count
+    buyers = result["Extended"]["Buyer"]
+    assert sum("MX_CONCENTRATION" in codes for codes in buyers.values()) == 2

@@ -512,6 +512,67 @@ def sample():
     return load("sample"), json.loads(TRUTH.read_text(encoding="utf-8"))
 
 
+def test_sample_r003_finds_the_planted_short_periods(sample):
+    data, truth = sample
+    planted = set(truth["R003_short_submission_period"]["ocids"])
+    backwards = set(truth["data_quality"]["tender_end_before_start"]["ocids"])
+    for days in (6, 10):  # the truth says any cut-off from 6 to 10 days separates them
+        result = short_submission_period(data, days, procurement_methods="open|selective")
+        flagged = set(result.loc[result["flag"], "ocid"])
+        # Negative periods (end before start) are shorter than any threshold, as in Cardinal.
+        assert flagged == planted | backwards
+
+
+def test_sample_r018_finds_exactly_the_planted_single_bids(sample):
+    data, truth = sample
+    result = single_bid(data)
+    assert set(result.loc[result["flag"], "ocid"]) == set(truth["R018_single_bid"]["ocids"])
+
+
+def test_sample_r048_finds_the_planted_heterogeneous_suppliers(sample):
+    data, truth = sample
+    planted = truth["R048_heterogeneous_supplier"]["suppliers"]
+    result = heterogeneous_supplier(data, digits=3, minimum_contracting_processes=1)
+    flagged = result.loc[result["flag"]].set_index("supplier_id")
+    assert set(flagged.index) == {f"MX-RFC-{supplier['rfc']}" for supplier in planted}
+    for supplier in planted:
+        row = flagged.loc[f"MX-RFC-{supplier['rfc']}"]
+        assert row["variety"] == supplier["n_families"]
+        assert list(row["categories"]) == supplier["families"]
+
+
+def test_sample_direct_award_share_finds_the_planted_buyers(sample):
+    data, truth = sample
+    result = direct_award_share(data).set_index("buyer_id")
+    high = {buyer["id"]: buyer for buyer in truth["direct_award_share"]["high_buyers"]}
+    assert set(result.index[result["flag"]]) == set(high)
+    for buyer_id, buyer in high.items():
+        row = result.loc[buyer_id]
+        assert (row["n_processes"], row["n_direct"]) == (buyer["processes"], buyer["direct"])
+
+
+def test_sample_contract_splitting_finds_every_planted_case(sample):
+    data, truth = sample
+    result = contract_splitting(data, min_awards=3)
+    for case in truth["contract_splitting"]["cases"]:
+        key = (case["buyer"]["id"], case["supplier"]["rfc"])
+        found = result.loc[(result["buyer_id"] == key[0]) & (result["supplier_key"] == key[1])]
+        assert len(found) == 1, key
+        # A group can grow past the planted awards when more small awards are near them.
+        assert set(case["ocids"]) <= set(found.iloc[0]["ocids"])
+        assert found.iloc[0]["total_value"] >= case["total"] - 0.01
+
+
+def test_sample_supplier_concentration_matches_the_planted_hhi(sample):
+    data, truth = sample
+    planted = truth["supplier_concentration"]
+    result = supplier_concentration(data).set_index("buyer_id")
+    assert result["hhi"].to_dict() == pytest.approx(planted["hhi_by_buyer"], abs=1e-4)
+    assert set(result.index[result["flag"]]) == {buyer["id"] for buyer in planted["buyers"]}
+    for buyer in planted["buyers"]:
+        assert result.loc[buyer["id"], "top_supplier"] == buyer["supplier"]["rfc"]
+
+
 def test_sample_runs_every_indicator(sample):
     data, _ = sample
     for indicator in ALL:
