@@ -17,6 +17,10 @@ class KitError(Exception):
     Messages say where the problem is (file, cell, task) and what to do next.
     """
 
+    def _render_traceback_(self) -> list[str]:
+        """In Jupyter, show the message alone: it already says where and what to do."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 class DataFormatError(KitError, ValueError):
     """A data file is not in the format its loader expects (names the file and the problem)."""
