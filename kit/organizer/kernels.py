@@ -67,6 +67,7 @@ class _Zygote:
         if self.process.poll() is None:
             self.process.stdin.close()
             self.process.wait(timeout=10)
+        self.process.stdout.close()
 
 
 _zygote: _Zygote | None = None
