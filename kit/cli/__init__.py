@@ -11,6 +11,7 @@ import importlib
 import os
 import pkgutil
 import sys
+import warnings
 
 from kit import __version__
 from kit.errors import KitError
@@ -56,8 +57,14 @@ def _tools_on_path() -> None:
         os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
 
 
+def _one_line_warnings(message, category, filename, lineno, line=None) -> str:
+    """Warnings for people: what happened, not the line of kit code that noticed it."""
+    return f"kit: {category.__name__}: {message}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     _tools_on_path()
+    warnings.formatwarning = _one_line_warnings
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)
