@@ -169,6 +169,10 @@ def test_cdmx_release_package_is_compiled(loaded):
     assert (tender["value_amount"], tender["value_currency"]) == (1311264.0, "MXN")
     assert tender["number_of_tenderers"] == 2
     assert tender["buyer_id"] == "GDF9712054NA"  # OCDS 1.0: the reference only has identifier.id
+    # OCDS 1.0 supplier references have no id, so the merge rules cannot match them: repeated
+    assert data.awards.loc[0, "supplier_count"] == 2
+    assert data.suppliers["supplier_id"].eq("C&C021030KX2").all()
+    assert data.suppliers["rfc"].isna().all()  # the identifier has no scheme
     second = loaded["mx_cdmx_2015/release-package-2.json"]
     award = second.compiled[0]["awards"][0]["value"]
     assert award["exchangeRate"] == 17.7526  # null in the first release, set in the second
