@@ -1,4 +1,9 @@
-"""Imported once by the kernel fork server: what every notebook would import anyway."""
+"""Imported once by the kernel zygote: the modules every notebook would import anyway.
+
+Only modules: no data is loaded here, so a forked kernel starts exactly as a new kernel would
+after its imports. ipywidgets is left out on purpose: it registers its comm target when first
+imported inside a running kernel.
+"""
 
 import os
 
@@ -15,4 +20,6 @@ import seaborn  # noqa: F401
 
 import kit
 import kit.check
-import kit.plotting  # noqa: F401
+import kit.plotting
+import kit.procurement
+import kit.procurement.tasks  # noqa: F401
