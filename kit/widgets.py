@@ -7,10 +7,15 @@ Moving a control recomputes the indicator and redraws a plot and a small table. 
 lives in plain functions (:func:`evaluated_periods`, :func:`flagged_by_buyer`) that tests and
 notebooks can call without widgets. Explorers also run headless (papermill, nbconvert): building
 and displaying one never needs a browser, and the initial state is drawn once when it is built.
+The plot is an ``Image`` widget (PNG) and the table an ``HTML`` widget rather than an ``Output``
+widget that captures displays: the values live in the widget state, so they are kept in saved
+notebooks, and headless runners never have to mimic a front end's output capture.
 """
 
 from __future__ import annotations
 
+import html
+import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -135,6 +140,7 @@ class ThresholdExplorer:
     Attributes:
         threshold, methods, year: the ipywidgets controls (set ``.value`` to change them).
         table: the buyers table of the current state (see :func:`flagged_by_buyer`).
+        image, html: the widgets showing the plot (PNG) and the table.
         widget: the ipywidgets box that Jupyter displays.
     """
 
@@ -152,10 +158,12 @@ class ThresholdExplorer:
             options=_method_options(data), value=_tuple(methods), description=str(MSG["methods"])
         )
         self.year = w.Dropdown(options=_year_options(data), description=str(MSG["year"]))
-        self.output = w.Output()
+        self.image = w.Image(format="png")
+        self.html = w.HTML()
         for control in (self.threshold, self.methods, self.year):
             control.observe(self.update, names="value")
-        self.widget = w.VBox([w.HBox([self.threshold, self.methods, self.year]), self.output])
+        controls = w.HBox([self.threshold, self.methods, self.year])
+        self.widget = w.VBox([controls, self.image, self.html])
         self.update()
 
     def update(self, change: Any = None) -> None:
@@ -163,9 +171,8 @@ class ThresholdExplorer:
         args = (self.data, self.threshold.value, self.methods.value, self.year.value)
         periods = evaluated_periods(*args)
         self.table = buyers_table(periods, self.top)
-        self.output.clear_output(wait=True)
-        with self.output:
-            _display(_figure(periods, self.threshold.value), _table_view(self.table))
+        self.image.value = _png(_figure(periods, self.threshold.value))
+        self.html.value = _table_html(self.table)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
@@ -213,9 +220,10 @@ def _year_options(data: Any) -> list[tuple[str, int | None]]:
 
 
 def _figure(periods: pd.DataFrame, threshold: int) -> Any:
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
-    fig, ax = plt.subplots(figsize=(8, 4))
+    fig = Figure(figsize=(8, 4))
+    ax = fig.subplots()
     if len(periods):
         _histogram(ax, periods, threshold)
     else:
@@ -225,7 +233,7 @@ def _figure(periods: pd.DataFrame, threshold: int) -> Any:
     ax.set_title(MSG["title"].format(flagged=f"{n_flagged:,}", evaluated=f"{len(periods):,}"))
     ax.set_xlabel(MSG["xlabel"].format(low=LOW_DAYS, high=HIGH_DAYS))
     ax.set_ylabel(str(MSG["ylabel"]))
-    plt.close(fig)
+    fig.tight_layout()
     return fig
 
 
@@ -253,19 +261,18 @@ def _threshold_line(ax: Any, threshold: int) -> None:
     )
 
 
-def _table_view(table: pd.DataFrame) -> pd.DataFrame:
+def _png(figure: Any) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=90)
+    return buffer.getvalue()
+
+
+def _table_html(table: pd.DataFrame) -> str:
+    """The buyers table with headers in the current language, a title and a reminder."""
     view = table.assign(share=(table["share"] * 100).round(1))
     names = {"buyer_name": "buyer", "evaluated": "evaluated", "flagged": "flagged_n"}
     view = view.rename(columns={k: str(MSG[v]) for k, v in {**names, "share": "share"}.items()})
     view.index = range(1, len(view) + 1)
-    return view
-
-
-def _display(figure: Any, table: pd.DataFrame) -> None:
-    from IPython.display import display
-
-    title = str(MSG["table_title"])
-    display(figure)
-    display({"text/markdown": f"**{title}**", "text/plain": title}, raw=True)
-    display(table)
-    display({"text/plain": str(MSG["reminder"])}, raw=True)
+    title = html.escape(str(MSG["table_title"]))
+    reminder = html.escape(str(MSG["reminder"]))
+    return f"<b>{title}</b>{view.to_html(border=0)}<p><i>{reminder}</i></p>"

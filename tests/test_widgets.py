@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-import matplotlib
 import pandas as pd
 import pytest
 
@@ -13,8 +12,6 @@ from kit import data as bundled
 from kit.i18n import set_language
 from kit.procurement import load
 from kit.widgets import ThresholdExplorer, evaluated_periods, flagged_by_buyer, threshold_explorer
-
-matplotlib.use("Agg")
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +64,18 @@ def test_the_explorer_builds_with_the_initial_state_computed(datos):
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
+def test_the_plot_and_the_table_are_drawn_into_widget_values(datos):
+    explorer = threshold_explorer(datos)
+    assert bytes(explorer.image.value).startswith(b"\x89PNG")
+    assert "Compradores con más procesos marcados" in explorer.html.value
+    assert "<th>Comprador</th>" in explorer.html.value and "no una prueba" in explorer.html.value
+
+
 def test_moving_the_slider_changes_the_table(datos):
     explorer = threshold_explorer(datos)
-    before = explorer.table.copy()
+    before, image, html = explorer.table.copy(), explorer.image.value, explorer.html.value
     explorer.threshold.value = 30
+    assert explorer.image.value != image and explorer.html.value != html
     assert not explorer.table.equals(before)
     assert explorer.table["flagged"].sum() > before["flagged"].sum()
     pd.testing.assert_frame_equal(explorer.table, flagged_by_buyer(datos, threshold_days=30))
@@ -103,6 +108,7 @@ def test_labels_follow_the_language(datos):
     explorer = threshold_explorer(datos)
     assert explorer.threshold.description == "Threshold (days)"
     assert explorer.year.options[0][0] == "every year"
+    assert "<th>Buyer</th>" in explorer.html.value
 
 
 def test_a_selection_without_data_shows_an_empty_table_without_errors():
