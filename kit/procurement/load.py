@@ -12,9 +12,9 @@ from __future__ import annotations
 import gc
 import html
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import pandas as pd
 from kit import data as bundled
 from kit.errors import DataFormatError
 from kit.i18n import messages
+from kit.procurement import cache
 from kit.procurement.compile import compile_entries
 from kit.procurement.read import Source, read
 from kit.procurement.tables import COLUMNS, BadShape, build_tables
@@ -74,7 +75,8 @@ class ProcurementData:
         n_releases: releases read, before compiling (a record counts its ``releases``, at least 1).
         n_processes: distinct contracting processes (ocids), one row each in ``tenders``.
         tenders, awards, suppliers, contracts, items, parties: the tables (docs/procurement.md).
-        compiled: one compiled release per process, for tools that need the OCDS JSON.
+        compiled: one compiled release per process, for tools that need the OCDS JSON (read
+            from the cache only when first asked for).
     """
 
     source: str
@@ -86,7 +88,16 @@ class ProcurementData:
     contracts: pd.DataFrame
     items: pd.DataFrame
     parties: pd.DataFrame
-    compiled: tuple[dict[str, Any], ...]
+    _compiled: tuple[dict[str, Any], ...] | Callable[[], tuple[dict[str, Any], ...]] = field(
+        repr=False, default=()
+    )
+
+    @property
+    def compiled(self) -> tuple[dict[str, Any], ...]:
+        """One compiled release per process (the OCDS JSON), in the order of ``tenders``."""
+        if callable(self._compiled):
+            object.__setattr__(self, "_compiled", self._compiled())
+        return self._compiled
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -137,6 +148,26 @@ def load(source: Source = "sample") -> ProcurementData:
         KitError: ``"real"`` could not be downloaded; the message says where to get it by hand.
     """
     paths, label = _resolve(source)
+    key = cache.cache_key(paths)
+    cached = cache.read_entry(key) if key else None
+    if cached is not None:
+        tables, meta = cached
+        return ProcurementData(
+            source=label,
+            n_releases=meta["n_releases"],
+            n_processes=meta["n_processes"],
+            _compiled=lambda: cache.read_compiled(key),
+            **tables,
+        )
+    data = _parse(paths, label)
+    if key:
+        counts = {"n_releases": data.n_releases, "n_processes": data.n_processes}
+        cache.write_entry(key, data.tables, counts, data.compiled)
+    return data
+
+
+def _parse(paths: Source, label: str) -> ProcurementData:
+    """Read, compile and flatten: the slow path the cache saves on later loads."""
     with _gc_paused():
         compiled = compile_entries(read(paths), label)
         try:
@@ -148,7 +179,7 @@ def load(source: Source = "sample") -> ProcurementData:
         source=label,
         n_releases=compiled.n_releases,
         n_processes=compiled.n_processes,
-        compiled=compiled.releases,
+        _compiled=compiled.releases,
         **tables,
     )
 

@@ -1,0 +1,11 @@
+"""Test-wide settings: parsed data are cached in a temporary folder, never the user's cache."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_cache(tmp_path_factory):
+    patcher = pytest.MonkeyPatch()
+    patcher.setenv("KIT_CACHE", str(tmp_path_factory.mktemp("kit-cache")))
+    yield
+    patcher.undo()
