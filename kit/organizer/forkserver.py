@@ -9,6 +9,7 @@ children and exits when stdin closes. No thread runs here before a fork.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -39,15 +40,22 @@ def _become_kernel(request: dict) -> None:
     sys.path.insert(0, "")
     from ipykernel.kernelapp import IPKernelApp
 
-    sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
+    # No on-disk input history: a validation kernel lives for one notebook (In/Out still work).
+    argv = ["-f", request["connection_file"], "--HistoryManager.enabled=False"]
+    sys.argv = ["ipykernel_launcher", *argv]
     app = IPKernelApp.instance()
-    app.initialize(["-f", request["connection_file"]])
+    app.initialize(argv)
     app.start()
 
 
 def serve() -> None:
     import kit.organizer.kernel_preload  # noqa: F401  (the point of the zygote)
 
+    # Move what the imports created out of the collector's sight: kernels then neither scan it
+    # at every full collection nor copy its memory pages by touching them (CPython's advice for
+    # pre-fork servers).
+    gc.collect()
+    gc.freeze()
     signal.signal(signal.SIGCHLD, _reap)
     out = sys.stdout
     print("ready", file=out, flush=True)

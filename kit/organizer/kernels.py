@@ -30,6 +30,7 @@ __all__ = [
     "fork_available",
     "kernel_manager_class",
     "start_fork_server",
+    "start_fork_server_soon",
 ]
 
 
@@ -64,9 +65,14 @@ class _Zygote:
             return int(self.process.stdout.readline())
 
     def close(self) -> None:
+        """Stop the zygote; it holds no state, so there is nothing to wait for."""
         if self.process.poll() is None:
             self.process.stdin.close()
-            self.process.wait(timeout=10)
+            try:
+                self.process.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         self.process.stdout.close()
 
 
@@ -81,6 +87,11 @@ def start_fork_server() -> None:
         if _zygote is None or _zygote.process.poll() is not None:
             _zygote = _Zygote()
             atexit.register(_zygote.close)
+
+
+def start_fork_server_soon() -> None:
+    """Start the zygote in the background (a thread waits for it to say it is ready)."""
+    threading.Thread(target=start_fork_server, daemon=True).start()
 
 
 def _fork(connection_file: str, cwd: str | None, env: dict[str, str]) -> int:

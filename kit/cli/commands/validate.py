@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from kit.cli.base import BaseCommand
@@ -66,8 +65,9 @@ class Command(BaseCommand):
             "-j",
             "--workers",
             type=int,
-            default=os.cpu_count() or 1,
-            help="cuadernos en paralelo / notebooks at once (default: all cores)",
+            default=None,
+            help="cuadernos a la vez / notebooks at once (default: cores + 1: a notebook "
+            "waits on its kernel part of the time)",
         )
         parser.add_argument(
             "--timeout",
@@ -89,6 +89,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, args: argparse.Namespace) -> int:
+        if not args.slow_kernels:  # the kernel zygote starts while the tools below are imported
+            from kit.organizer.kernels import start_fork_server_soon
+
+            start_fork_server_soon()
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 

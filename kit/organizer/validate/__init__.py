@@ -11,9 +11,9 @@ Notebooks run in parallel, each in a fresh kernel.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -45,15 +45,19 @@ def validate(
 ) -> Report:
     """Run every check and return the report (``report.ok`` tells whether the kit is ready)."""
     start = time.perf_counter()
-    workers = workers or os.cpu_count() or 1
+    workers = workers or default_workers()
     if fast:
         _warm_kernels()
     report = Report(str(layout.root))
-    report.findings += _static_checks(layout, report, data_source, data_dir)
     jobs, judges = plan_jobs(layout, data_source)
     if on_planned:
         on_planned(len(jobs))
-    executions = run_jobs(jobs, workers=workers, timeout=timeout, fast=fast, on_done=on_done)
+    with ThreadPoolExecutor(max_workers=1) as background:  # notebooks run while we read files
+        running = background.submit(
+            run_jobs, jobs, workers=workers, timeout=timeout, fast=fast, on_done=on_done
+        )
+        report.findings += _static_checks(layout, report, data_source, data_dir)
+        executions = running.result()
     report.runs = [judge(execution) for judge, execution in zip(judges, executions, strict=True)]
     report.checked["solutions"] = sum(job.kind == "solution" for job in jobs)
     report.checked["challenges"] = sum(job.kind == "challenge" for job in jobs)
@@ -64,10 +68,15 @@ def validate(
     return report
 
 
-def _warm_kernels() -> None:
-    from kit.organizer.kernels import start_fork_server
+def default_workers() -> int:
+    """All cores busy: one notebook more than cores, as each waits on its kernel at times."""
+    return (os.cpu_count() or 1) + 1
 
-    threading.Thread(target=start_fork_server, daemon=True).start()
+
+def _warm_kernels() -> None:
+    from kit.organizer.kernels import start_fork_server_soon
+
+    start_fork_server_soon()
 
 
 def _static_checks(
