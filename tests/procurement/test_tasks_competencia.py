@@ -15,13 +15,8 @@ import pytest
 from kit.check import Outcome
 from kit.i18n import set_language
 from kit.organizer.validate.leaks import value_forms
-from kit.procurement import load, short_submission_period, single_bid
+from kit.procurement import short_submission_period, single_bid
 from kit.procurement.tasks import competencia
-
-
-@pytest.fixture(scope="module")
-def datos():
-    return load("sample")
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +25,8 @@ def competitivos(datos):
 
 
 @pytest.fixture
-def check(datos):
-    set_language("es")
-    yield competencia.TASKS.bind(datos)
-    set_language("es")
+def check(bind):
+    return bind(competencia.TASKS)
 
 
 def assert_wrong(feedback, *phrases: str) -> str:

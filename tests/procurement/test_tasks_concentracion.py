@@ -9,23 +9,16 @@ import pytest
 
 from kit.check import Outcome, TaskFailed
 from kit.i18n import set_language
-from kit.procurement.load import load
 from kit.procurement.tasks import concentracion
 from kit.procurement.tasks.concentracion import NOT_AWARDED, THRESHOLD, award_table
+from tests.procurement.feedback import number_forms, shown
 
 UMBRAL = THRESHOLD
 
 
-@pytest.fixture(scope="module")
-def datos():
-    return load("sample")
-
-
 @pytest.fixture
-def check(datos):
-    set_language("es")
-    yield concentracion.TASKS.bind(datos)
-    set_language("es")
+def check(bind):
+    return bind(concentracion.TASKS)
 
 
 # The notebook's own solution cells, as a participant would write them.
@@ -68,19 +61,6 @@ SOLUTIONS = {
     "fraccionamiento": pares_fraccionamiento,
     "hhi_por_comprador": hhi_por_comprador,
 }
-
-
-def shown(feedback) -> str:
-    """Everything a participant could read: plain text and HTML."""
-    return str(feedback) + feedback._repr_html_()
-
-
-def number_forms(values) -> set[str]:
-    """How the expected numbers could be written in feedback (the comparators' own formats too)."""
-    forms = set()
-    for value in pd.Series(values).dropna().astype(float):
-        forms |= {f"{value:.3f}", f"{value:.4f}", f"{value:,.4g}", f"{value * 100:.1f}"}
-    return {form for form in forms if len(form.strip("0.-")) >= 3}
 
 
 def test_the_notebook_has_three_tasks_worth_five_points():

@@ -17,24 +17,13 @@ from kit import data as bundled
 from kit.check import Outcome
 from kit.i18n import set_language
 from kit.organizer.validate.leaks import value_forms
-from kit.procurement import load
 from kit.procurement.tasks import conoce
-
-
-@pytest.fixture(scope="module")
-def datos():
-    return load("sample")
+from tests.procurement.feedback import shown
 
 
 @pytest.fixture
-def check(datos):
-    set_language("es")
-    yield conoce.TASKS.bind(datos)
-    set_language("es")
-
-
-def shown(feedback) -> str:
-    return str(feedback) + feedback._repr_html_()
+def check(bind):
+    return bind(conoce.TASKS)
 
 
 def assert_wrong(feedback, *phrases: str) -> str:

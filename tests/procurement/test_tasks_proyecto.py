@@ -15,20 +15,13 @@ from kit.procurement import (
     single_bid,
     supplier_concentration,
 )
-from kit.procurement.load import load
 from kit.procurement.tasks import proyecto
-
-
-@pytest.fixture(scope="module")
-def datos():
-    return load("sample")
+from tests.procurement.feedback import number_forms, shown
 
 
 @pytest.fixture
-def check(datos):
-    set_language("es")
-    yield proyecto.TASKS.bind(datos)
-    set_language("es")
+def check(bind):
+    return bind(proyecto.TASKS)
 
 
 # The notebook's own cells (worked example and solutions), as a participant would write them.
@@ -58,17 +51,6 @@ def tabla_riesgo(datos) -> pd.DataFrame:
 
 
 SOLUTIONS = {"tasa_r003": tasa_r003, "tabla_riesgo": tabla_riesgo}
-
-
-def shown(feedback) -> str:
-    return str(feedback) + feedback._repr_html_()
-
-
-def number_forms(values) -> set[str]:
-    forms = set()
-    for value in pd.Series(values).dropna().astype(float):
-        forms |= {f"{value:.3f}", f"{value:.4f}", f"{value:,.4g}", f"{value * 100:.1f}"}
-    return {form for form in forms if len(form.strip("0.-")) >= 3}
 
 
 def test_the_notebook_has_two_tasks_worth_three_points():

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kit.organizer.validate.execute import Execution
 from kit.organizer.validate.model import Finding, NotebookRun
 
 __all__ = ["judge_challenge", "judge_solution"]
+
+NO_FEEDBACK = "no mostró resultado / showed no feedback"
+WRONG_ON_SOLUTION = "dice {outcome!r} en la solución / says {outcome!r}"
+TOOTHLESS = (
+    "dice {outcome!r} sin respuesta: la revisión no tiene dientes / toothless check on the "
+    "blank release"
+)
 
 
 def _run(execution: Execution, check: str) -> NotebookRun:
@@ -16,29 +25,25 @@ def _run(execution: Execution, check: str) -> NotebookRun:
     return run
 
 
-def judge_solution(execution: Execution, task_ids: list[str]) -> NotebookRun:
-    """A solution runs top to bottom (hidden tests included) and every check says correct."""
-    run = _run(execution, "solutions")
-    if execution.error:
-        return run
+def _judge_tasks(
+    run: NotebookRun, check: str, task_ids: Iterable[str], bad: set[str], message: str
+) -> None:
+    """Every task must have shown feedback, and none an outcome in ``bad``."""
     for task_id in task_ids:
         outcome = run.tasks.get(task_id)
         if outcome is None:
-            run.findings.append(
-                Finding(
-                    "solutions",
-                    run.path,
-                    f"{task_id} no mostró resultado / showed no feedback",
-                )
-            )
-        elif outcome != "correct":
-            run.findings.append(
-                Finding(
-                    "solutions",
-                    run.path,
-                    f"{task_id} dice {outcome!r} en la solución / says {outcome!r}",
-                )
-            )
+            run.findings.append(Finding(check, run.path, f"{task_id} {NO_FEEDBACK}"))
+        elif outcome in bad:
+            text = message.format(outcome=outcome)
+            run.findings.append(Finding(check, run.path, f"{task_id} {text}"))
+
+
+def judge_solution(execution: Execution, task_ids: list[str]) -> NotebookRun:
+    """A solution runs top to bottom (hidden tests included) and every check says correct."""
+    run = _run(execution, "solutions")
+    if not execution.error:
+        bad = {"incorrect", "not_attempted", "error"}
+        _judge_tasks(run, "solutions", task_ids, bad, WRONG_ON_SOLUTION)
     return run
 
 
@@ -47,43 +52,14 @@ def judge_challenge(execution: Execution, task_ids: list[str], grade_ids: list[s
     run = _run(execution, "challenges")
     if execution.error:
         return run
-    for task_id in task_ids:
-        outcome = run.tasks.get(task_id)
-        if outcome is None:
-            run.findings.append(
-                Finding(
-                    "challenges",
-                    run.path,
-                    f"{task_id} no mostró resultado / showed no feedback",
-                )
-            )
-        elif outcome in ("correct", "error"):
-            run.findings.append(
-                Finding(
-                    "challenges",
-                    run.path,
-                    f"{task_id} dice "
-                    f"{outcome!r} sin respuesta: la revisión no tiene dientes"
-                    " / toothless check on the blank release",
-                )
-            )
+    _judge_tasks(run, "challenges", task_ids, {"correct", "error"}, TOOTHLESS)
     for grade_id in grade_ids:
         passed = run.probes.get(grade_id)
         if passed is None:
-            run.findings.append(
-                Finding(
-                    "challenges",
-                    run.path,
-                    f"{grade_id}: las pruebas ocultas no corrieron / hidden tests did not run",
-                )
-            )
+            text = "las pruebas ocultas no corrieron / hidden tests did not run"
         elif passed:
-            run.findings.append(
-                Finding(
-                    "challenges",
-                    run.path,
-                    f"{grade_id}: las pruebas "
-                    "ocultas pasan en blanco / hidden tests pass on the blank",
-                )
-            )
+            text = "las pruebas ocultas pasan en blanco / hidden tests pass on the blank"
+        else:
+            continue
+        run.findings.append(Finding("challenges", run.path, f"{grade_id}: {text}"))
     return run
