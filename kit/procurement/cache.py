@@ -71,11 +71,12 @@ def read_entry(key: str) -> tuple[dict[str, pd.DataFrame], dict[str, Any]] | Non
 def write_entry(
     key: str, tables: dict[str, pd.DataFrame], meta: dict[str, Any], compiled: Sequence[dict]
 ) -> None:
-    """Store an entry; a failure to write (read-only disk, full disk) only means no cache."""
+    """Store an entry; a failure to write (read-only or full disk, no Parquet engine) only
+    means no cache."""
     target = _folder(key)
     if target.exists():
         return
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ImportError):
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".writing-"))
         try:

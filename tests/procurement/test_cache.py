@@ -67,3 +67,13 @@ def test_folders_are_not_cached_and_broken_files_never_are(tmp_path, package):
     with pytest.raises(DataFormatError, match=r"broken\.json\.gz"):
         load(broken)
     assert cache.read_entry(cache.cache_key(broken)) is None
+
+
+def test_without_a_parquet_engine_loading_still_works(package, monkeypatch):
+    def no_engine(*args, **kwargs):
+        raise ImportError("Unable to find a usable engine; tried using: 'pyarrow'")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", no_engine)
+    assert load(package).n_processes == 1
+    assert load(package).n_processes == 1
+    assert cache.read_entry(cache.cache_key(package)) is None
