@@ -16,6 +16,7 @@ from kit.procurement.indicators.catalog import TEXT
 __all__ = [
     "NOT_AWARDED",
     "award_rows",
+    "evaluated_mask",
     "group_columns",
     "in_currency",
     "live_tenders",
@@ -53,6 +54,16 @@ def method_mask(column: pd.Series, methods: frozenset[str] | None) -> pd.Series:
     if methods is None:
         return pd.Series(True, index=column.index)
     return column.isin(methods).fillna(False).astype(bool)
+
+
+def evaluated_mask(tenders: pd.DataFrame, known: pd.Series, methods: Methods) -> pd.Series:
+    """Processes an indicator evaluates: the value it reads is known, the method is one it
+    covers, and the tender was not cancelled (Cardinal leaves cancelled processes out)."""
+    return (
+        known
+        & method_mask(tenders["procurement_method"], method_set(methods))
+        & tenders["status"].ne("cancelled").fillna(True)
+    ).astype(bool)
 
 
 def live_tenders(data: Any) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from kit.procurement.indicators._common import Methods, method_mask, method_set
+from kit.procurement.indicators._common import Methods, evaluated_mask
 
 if TYPE_CHECKING:
     from kit.procurement.load import ProcurementData
@@ -58,11 +58,7 @@ def short_submission_period(
     days = pd.Series(np.trunc(seconds / _SECONDS_PER_DAY), index=tenders.index).astype("Int64")
     details = procurement_method_details or {}
     thresholds = tenders["procurement_method_details"].map(details).fillna(threshold_days)
-    evaluated = (
-        days.notna()
-        & method_mask(tenders["procurement_method"], method_set(procurement_methods))
-        & tenders["status"].ne("cancelled").fillna(True)
-    ).astype(bool)
+    evaluated = evaluated_mask(tenders, days.notna(), procurement_methods)
     return pd.DataFrame(
         {
             "ocid": tenders["ocid"],
@@ -98,11 +94,7 @@ def single_bid(
     """
     tenders = data.tenders
     count = tenders["number_of_tenderers"].astype("Int64")
-    evaluated = (
-        count.notna()
-        & method_mask(tenders["procurement_method"], method_set(procurement_methods))
-        & tenders["status"].ne("cancelled").fillna(True)
-    ).astype(bool)
+    evaluated = evaluated_mask(tenders, count.notna(), procurement_methods)
     return pd.DataFrame(
         {
             "ocid": tenders["ocid"],
