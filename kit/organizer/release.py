@@ -20,7 +20,14 @@ from traitlets.config.loader import PyFileConfigLoader
 from kit.errors import ReleaseError
 from kit.organizer.layout import KitLayout
 
-__all__ = ["ReleaseResult", "load_config", "planned_release", "release", "release_notebook"]
+__all__ = [
+    "ReleaseResult",
+    "load_config",
+    "planned_release",
+    "release",
+    "release_notebook",
+    "release_text",
+]
 
 
 def load_config(layout: KitLayout) -> Config:
@@ -71,15 +78,18 @@ def _normalised(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
+def release_text(source: NotebookNode, config: Config, name: str) -> str:
+    """The released notebook exactly as ``kit release`` writes it to disk."""
+    return nbformat.writes(release_notebook(source, config, name=name)) + "\n"
+
+
 def planned_release(layout: KitLayout, track: str) -> dict[str, str]:
     """What ``challenges/<track>/`` should hold now: file name -> notebook text."""
     config = load_config(layout)
-    planned = {}
-    for path in layout.solution_notebooks(track):
-        source = nbformat.read(path, as_version=4)
-        released = release_notebook(source, config, name=f"{track}/{path.name}")
-        planned[path.name] = nbformat.writes(released) + "\n"
-    return planned
+    return {
+        path.name: release_text(nbformat.read(path, as_version=4), config, f"{track}/{path.name}")
+        for path in layout.solution_notebooks(track)
+    }
 
 
 @dataclass

@@ -19,7 +19,6 @@ from pathlib import Path
 import nbformat
 
 from kit.organizer.layout import KitLayout
-from kit.organizer.release import load_config, release_notebook
 from kit.organizer.validate.conventions import check_conventions, check_no_outputs
 from kit.organizer.validate.execute import Execution, Job, add_probes, run_jobs
 from kit.organizer.validate.judge import judge_challenge, judge_solution
@@ -27,6 +26,7 @@ from kit.organizer.validate.leaks import find_leaks
 from kit.organizer.validate.mentors import check_mentor_sessions
 from kit.organizer.validate.model import CHECKS, Finding, NotebookRun, Report
 from kit.organizer.validate.notebooks import graded_cells, load_taskset
+from kit.organizer.validate.pairs import NotebookPair, read_pairs
 from kit.organizer.validate.staleness import check_release
 
 __all__ = ["CHECKS", "Finding", "NotebookRun", "Report", "plan_jobs", "validate"]
@@ -49,14 +49,15 @@ def validate(
     if fast:
         _warm_kernels()
     report = Report(str(layout.root))
-    jobs, judges = plan_jobs(layout, data_source)
+    pairs = read_pairs(layout)
+    jobs, judges = plan_jobs(layout, data_source, pairs)
     if on_planned:
         on_planned(len(jobs))
     with ThreadPoolExecutor(max_workers=1) as background:  # notebooks run while we read files
         running = background.submit(
             run_jobs, jobs, workers=workers, timeout=timeout, fast=fast, on_done=on_done
         )
-        report.findings += _static_checks(layout, report, data_source, data_dir)
+        report.findings += _static_checks(layout, report, pairs, data_source, data_dir)
         executions = running.result()
     report.runs = [judge(execution) for judge, execution in zip(judges, executions, strict=True)]
     report.checked["solutions"] = sum(job.kind == "solution" for job in jobs)
@@ -80,35 +81,26 @@ def _warm_kernels() -> None:
 
 
 def _static_checks(
-    layout: KitLayout, report: Report, data_source: str, data_dir: Path | None
+    layout: KitLayout,
+    report: Report,
+    pairs: list[NotebookPair],
+    data_source: str,
+    data_dir: Path | None,
 ) -> list[Finding]:
     from kit.data import verify
 
     found = [Finding("data", f"kit/data/{p.name}", p.message) for p in verify(data_dir)]
     report.checked["data"] = 1
-    stale, compared = check_release(layout)
+    stale, report.checked["release"] = check_release(layout, pairs)
     found += stale
-    report.checked["release"] = compared
-    for check in ("conventions", "leaks"):
-        report.checked[check] = 0
-    for track in layout.tracks():
-        for path in layout.solution_notebooks(track):
-            found += _static_notebook(layout, track, path, data_source)
-            report.checked["conventions"] += 1
-            report.checked["leaks"] += 1
-    return found
-
-
-def _static_notebook(layout: KitLayout, track: str, path: Path, data_source: str) -> list[Finding]:
-    label = path.relative_to(layout.root).as_posix()
-    source = nbformat.read(path, as_version=4)
-    found = check_conventions(source, label, track)
-    released_path = layout.challenges / track / path.name
-    if released_path.exists():
-        released = nbformat.read(released_path, as_version=4)
-        label_released = released_path.relative_to(layout.root).as_posix()
-        found += check_no_outputs(released, label_released)
-        found += find_leaks(source, released, label_released, _expected(source, data_source))
+    for pair in pairs:
+        found += check_conventions(pair.source, pair.label(layout.root), pair.track)
+        if pair.released_text is not None:
+            where = pair.label(layout.root, released=True)
+            found += check_no_outputs(pair.released, where)
+            expected = _expected(pair.source, data_source)
+            found += find_leaks(pair.source, pair.released, where, expected)
+    report.checked["conventions"] = report.checked["leaks"] = len(pairs)
     return found
 
 
@@ -125,30 +117,32 @@ def _expected(source: nbformat.NotebookNode, data_source: str) -> dict:
         return {}
 
 
-def plan_jobs(layout: KitLayout, data_source: str = "sample") -> tuple[list[Job], list]:
+def plan_jobs(
+    layout: KitLayout, data_source: str = "sample", pairs: list[NotebookPair] | None = None
+) -> tuple[list[Job], list]:
     """The notebook runs to make, and for each a function that judges its execution."""
-    config = load_config(layout)
     jobs, judges = [], []
-    for track in layout.tracks():
-        for path in layout.solution_notebooks(track):
-            source = nbformat.read(path, as_version=4)
-            tasks = _task_ids(source)
-            grades = [cell.grade_id for cell in graded_cells(source)]
-            label = path.relative_to(layout.root).as_posix()
-            params = {"DATA_SOURCE": data_source}
-            jobs.append(Job(label, "solution", source, path.parent, {**params, "LANG": "en"}))
-            judges.append(lambda e, ids=tasks: judge_solution(e, ids))
-            released_path = layout.challenges / track / path.name
-            if released_path.exists():
-                released = nbformat.read(released_path, as_version=4)
-            else:  # reported by the release check; still prove the would-be release
-                released = release_notebook(source, config, name=label)
-            chal_label = released_path.relative_to(layout.root).as_posix()
-            probed = add_probes(released, source)
-            jobs.append(
-                Job(chal_label, "challenge", probed, released_path.parent, {**params, "LANG": "es"})
-            )
-            judges.append(lambda e, ids=tasks, g=grades: judge_challenge(e, ids, g))
+    params = {"DATA_SOURCE": data_source}
+    for pair in read_pairs(layout) if pairs is None else pairs:
+        tasks = _task_ids(pair.source)
+        grades = [cell.grade_id for cell in graded_cells(pair.source)]
+        solution = Job(
+            pair.label(layout.root),
+            "solution",
+            pair.source,
+            pair.source_path.parent,
+            {**params, "LANG": "en"},
+        )
+        challenge = Job(
+            pair.label(layout.root, released=True),
+            "challenge",
+            add_probes(pair.released, pair.source),
+            pair.released_path.parent,
+            {**params, "LANG": "es"},
+        )
+        jobs += [solution, challenge]
+        judges.append(lambda e, ids=tasks: judge_solution(e, ids))
+        judges.append(lambda e, ids=tasks, g=grades: judge_challenge(e, ids, g))
     return jobs, judges
 
 

@@ -12,6 +12,7 @@ from kit.organizer.validate.notebooks import (
     BEGIN_HIDDEN,
     BEGIN_SOLUTION,
     END_HIDDEN,
+    END_SOLUTION,
     hidden_tests,
     placeholder_names,
     region_lines,
@@ -70,7 +71,7 @@ def _secret_lines(source: NotebookNode) -> list[tuple[int, str]]:
         if cell.cell_type != "code":
             continue
         allowed = {f"{name} = ..." for name in placeholder_names(cell.source)}
-        lines = region_lines(cell.source, BEGIN_SOLUTION, "### END SOLUTION")
+        lines = region_lines(cell.source, BEGIN_SOLUTION, END_SOLUTION)
         lines += hidden_tests(cell.source).splitlines()
         for line in lines:
             line = line.strip()

@@ -3,36 +3,34 @@
 from __future__ import annotations
 
 from kit.organizer.layout import KitLayout
-from kit.organizer.release import planned_release
 from kit.organizer.validate.model import Finding
+from kit.organizer.validate.pairs import NotebookPair
 
 __all__ = ["check_release"]
 
 FIX = "ejecuta / run: kit release"
 
 
-def check_release(layout: KitLayout) -> tuple[list[Finding], int]:
+def check_release(layout: KitLayout, pairs: list[NotebookPair]) -> tuple[list[Finding], int]:
     """Differences between challenges/ and a fresh release, and how many notebooks compared."""
-    found, compared = [], 0
+    found = []
+    for pair in pairs:
+        where = pair.label(layout.root, released=True)
+        if pair.released_text is None:
+            found.append(Finding("release", where, f"falta el reto / missing release; {FIX}"))
+        elif pair.released_text != pair.planned_text:
+            found.append(
+                Finding(
+                    "release",
+                    where,
+                    "desactualizado respecto a solutions/ / "
+                    f"stale: differs from a fresh release; {FIX}",
+                )
+            )
     tracks = layout.tracks()
     for track in tracks:
-        planned = planned_release(layout, track)
         folder = layout.challenges / track
-        for name, text in planned.items():
-            compared += 1
-            target = folder / name
-            where = f"challenges/{track}/{name}"
-            if not target.exists():
-                found.append(Finding("release", where, f"falta el reto / missing release; {FIX}"))
-            elif target.read_text(encoding="utf-8") != text:
-                found.append(
-                    Finding(
-                        "release",
-                        where,
-                        "desactualizado respecto a solutions/ / "
-                        f"stale: differs from a fresh release; {FIX}",
-                    )
-                )
+        planned = {pair.released_path.name for pair in pairs if pair.track == track}
         for extra in sorted(folder.glob("*.ipynb")):
             if extra.name not in planned:
                 found.append(
@@ -52,4 +50,4 @@ def check_release(layout: KitLayout) -> tuple[list[Finding], int]:
                         f"track sin fuente en solutions/ / track without source; {FIX}",
                     )
                 )
-    return found, compared
+    return found, len(pairs)

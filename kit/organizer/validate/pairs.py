@@ -1,0 +1,50 @@
+"""Each solution notebook with its challenge, read from disk once for every check that needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from kit.organizer.layout import KitLayout
+from kit.organizer.release import load_config, release_text
+
+__all__ = ["NotebookPair", "read_pairs"]
+
+
+@dataclass(frozen=True)
+class NotebookPair:
+    """A solution source, its fresh release, and the challenge file as it is on disk."""
+
+    track: str
+    source_path: Path
+    source: NotebookNode
+    released_path: Path
+    released_text: str | None  # None when challenges/ lacks the file
+    planned_text: str  # what `kit release` would write now
+
+    @cached_property
+    def released(self) -> NotebookNode:
+        """The challenge on disk, or else the would-be release (the stale check reports it)."""
+        return nbformat.reads(self.released_text or self.planned_text, as_version=4)
+
+    def label(self, root: Path, released: bool = False) -> str:
+        path = self.released_path if released else self.source_path
+        return path.relative_to(root).as_posix()
+
+
+def read_pairs(layout: KitLayout) -> list[NotebookPair]:
+    """Every solution notebook of every track with its challenge and its fresh release."""
+    config = load_config(layout)
+    pairs = []
+    for track in layout.tracks():
+        for path in layout.solution_notebooks(track):
+            source = nbformat.read(path, as_version=4)
+            released_path = layout.challenges / track / path.name
+            on_disk = released_path.read_text("utf-8") if released_path.exists() else None
+            planned = release_text(source, config, f"{track}/{path.name}")
+            pairs.append(NotebookPair(track, path, source, released_path, on_disk, planned))
+    return pairs
