@@ -43,11 +43,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "parties": ("ocid", "party_id", "name", "roles", "rfc", "identifier_scheme", "identifier_id"),
 }  # fmt: skip
 #: Columns of pandas nullable ``Int64``, ``float64`` and UTC datetimes; every other one is text.
-INTS = frozenset(["release_count", "number_of_tenderers", "award_count", "contract_count"])
-INTS |= {"supplier_count"}
+INTS = frozenset(
+    ["release_count", "number_of_tenderers", "award_count", "contract_count", "supplier_count"]
+)
 FLOATS = frozenset(["value_amount", "quantity", "unit_amount"])
-DATES = frozenset(["date", "tender_start", "tender_end", "date_signed", "period_start"])
-DATES |= {"period_end"}
+DATES = frozenset(
+    ["date", "tender_start", "tender_end", "date_signed", "period_start", "period_end"]
+)
 
 #: Text columns whose values were already trimmed (or made NA) while gathering the rows.
 _CLEAN = frozenset(["ocid", "stage", "parent_id", "award_id", "contract_id", "supplier_id"])

@@ -8,51 +8,13 @@ same output Cardinal's ``*.expected`` files give.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-import pandas as pd
 import pytest
 
 from kit.errors import DataFormatError
 from kit.procurement.cardinal import Settings, _round, flag_table, indicators_json
-
-COLUMNS = {
-    "tenders": "ocid release_count date buyer_id buyer_name tender_id title status "
-    "procurement_method procurement_method_details main_procurement_category "
-    "number_of_tenderers tender_start tender_end value_amount value_currency award_count "
-    "contract_count",
-    "awards": "ocid award_id status date title value_amount value_currency supplier_count",
-    "suppliers": "ocid award_id supplier_id supplier_name rfc",
-    "contracts": "ocid contract_id award_id status date_signed period_start period_end "
-    "value_amount value_currency",
-    "items": "ocid stage parent_id item_id description classification_scheme classification_id "
-    "quantity unit_name unit_amount unit_currency",
-    "parties": "ocid party_id name roles rfc identifier_scheme identifier_id",
-}
-DATES = ("date", "tender_start", "tender_end", "date_signed", "period_start", "period_end")
-
-
-@dataclass(frozen=True)
-class Tables:
-    tenders: pd.DataFrame
-    awards: pd.DataFrame
-    suppliers: pd.DataFrame
-    contracts: pd.DataFrame
-    items: pd.DataFrame
-    parties: pd.DataFrame
-
-
-def tables(**rows: list[dict]) -> Tables:
-    frames = {}
-    for name, columns in COLUMNS.items():
-        frame = pd.DataFrame(rows.get(name, []), columns=columns.split())
-        for column in set(DATES) & set(frame.columns):
-            frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
-        frames[name] = frame.astype({"value_amount": float} if "value_amount" in frame else {})
-    frames["tenders"]["number_of_tenderers"] = frames["tenders"]["number_of_tenderers"].astype(
-        "Int64"
-    )
-    return Tables(**frames)
+from tests.procurement.stand_in import Tables, tables
 
 
 def sample_tables() -> Tables:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import time
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
@@ -27,67 +27,7 @@ from kit.procurement.indicators import (
     upper_fence,
 )
 from kit.procurement.indicators.direct import window_groups
-
-COLUMNS = {
-    "tenders": [
-        "ocid", "release_count", "date", "buyer_id", "buyer_name", "tender_id", "title", "status",
-        "procurement_method", "procurement_method_details", "main_procurement_category",
-        "number_of_tenderers", "tender_start", "tender_end", "value_amount", "value_currency",
-        "award_count", "contract_count",
-    ],
-    "awards": [
-        "ocid", "award_id", "status", "date", "title", "value_amount", "value_currency",
-        "supplier_count",
-    ],
-    "suppliers": ["ocid", "award_id", "supplier_id", "supplier_name", "rfc"],
-    "contracts": [
-        "ocid", "contract_id", "award_id", "status", "date_signed", "period_start", "period_end",
-        "value_amount", "value_currency",
-    ],
-    "items": [
-        "ocid", "stage", "parent_id", "item_id", "description", "classification_scheme",
-        "classification_id", "quantity", "unit_name", "unit_amount", "unit_currency",
-    ],
-    "parties": ["ocid", "party_id", "name", "roles", "rfc", "identifier_scheme", "identifier_id"],
-}  # fmt: skip
-
-DATES = {
-    "tenders": ["date", "tender_start", "tender_end"],
-    "awards": ["date"],
-    "contracts": ["date_signed", "period_start", "period_end"],
-}
-
-
-@dataclass(frozen=True)
-class Tables:
-    """Stand-in for ``kit.procurement.load.ProcurementData`` with the same table columns."""
-
-    tenders: pd.DataFrame
-    awards: pd.DataFrame
-    suppliers: pd.DataFrame
-    contracts: pd.DataFrame
-    items: pd.DataFrame
-    parties: pd.DataFrame
-    compiled: tuple = ()
-    source: str = "test"
-    n_releases: int = 0
-    n_processes: int = 0
-
-
-def tables(**rows: list[dict]) -> Tables:
-    """Tables from lists of row dicts; missing fields are missing values, dates become UTC."""
-    frames = {}
-    for name, columns in COLUMNS.items():
-        frame = pd.DataFrame(rows.get(name, []), columns=columns)
-        for column in DATES.get(name, []):
-            frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
-        frames[name] = frame
-    frames["tenders"]["number_of_tenderers"] = frames["tenders"]["number_of_tenderers"].astype(
-        "Int64"
-    )
-    for name in ("tenders", "awards", "contracts"):
-        frames[name]["value_amount"] = frames[name]["value_amount"].astype(float)
-    return Tables(**frames, n_processes=len(frames["tenders"]))
+from tests.procurement.stand_in import Tables, tables
 
 
 def tender(ocid: str, method: str | None = "open", **fields: object) -> dict:

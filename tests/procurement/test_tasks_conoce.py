@@ -38,20 +38,6 @@ def assert_no_number_leak(text: str, expected: float) -> None:
         assert form not in text
 
 
-def test_every_task_has_a_title_and_two_or_three_hints_in_both_languages():
-    for task in conoce.TASKS.tasks:
-        assert task.title.es and task.title.en
-        assert 2 <= len(task.hints) <= 3, task.id
-        assert all(hint.es and hint.en and hint.es != hint.en for hint in task.hints)
-
-
-@pytest.mark.parametrize("task_id", [task.id for task in conoce.TASKS.tasks])
-def test_the_placeholder_is_not_attempted(check, task_id):
-    feedback = check[task_id].evaluate(...)
-    assert feedback.outcome is Outcome.NOT_ATTEMPTED
-    assert "reemplaza `...`" in feedback.message
-
-
 def test_n_procesos_accepts_distinct_ocids_or_rows(check, datos):
     assert check.n_procesos.evaluate(datos.tenders["ocid"].nunique()).passed
     assert check.n_procesos.evaluate(len(datos.tenders)).passed
