@@ -11,10 +11,16 @@ from typing import Any
 from nbformat import NotebookNode
 
 __all__ = [
+    "BEGIN_HIDDEN",
+    "BEGIN_SOLUTION",
+    "END_HIDDEN",
+    "END_SOLUTION",
     "GradedCell",
     "graded_cells",
     "hidden_tests",
     "load_taskset",
+    "nbgrader_meta",
+    "placeholder_names",
     "region_lines",
     "solution_regions",
 ]
