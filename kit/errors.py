@@ -41,3 +41,11 @@ class NotebookFormatError(KitError):
 
 class ReleaseError(KitError):
     """Generating participant notebooks from solutions/ failed."""
+
+
+class SandboxUnavailable(KitError):
+    """Grading would run untrusted code without isolation (the message says how to get it)."""
+
+
+class GradingError(KitError):
+    """Grading cannot start: no submissions found, an unknown track, a broken test cell..."""

@@ -17,7 +17,7 @@ from kit import __version__
 from kit.errors import KitError
 from kit.i18n import set_language
 
-__all__ = ["main"]
+__all__ = ["main", "tools_on_path"]
 
 
 def command_names() -> list[str]:
@@ -57,7 +57,7 @@ def _skip_slow_optional_imports() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def _tools_on_path() -> None:
+def tools_on_path() -> None:
     """nbgrader runs ``alembic`` by name: make this environment's scripts findable."""
     scripts = os.path.dirname(sys.executable)
     if scripts not in os.environ.get("PATH", "").split(os.pathsep):
@@ -71,7 +71,7 @@ def _one_line_warnings(message, category, filename, lineno, line=None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     _skip_slow_optional_imports()
-    _tools_on_path()
+    tools_on_path()
     warnings.formatwarning = _one_line_warnings
     parser = build_parser()
     args = parser.parse_args(argv)
