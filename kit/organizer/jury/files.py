@@ -136,7 +136,7 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
     text = _decode(path)
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
     try:
         return [(reader.line_num, cells) for cells in reader]
     except csv.Error as error:
