@@ -42,52 +42,33 @@ def plot_ranking(ranking: Ranking) -> Figure:
     """A new matplotlib figure of ``ranking`` (no pyplot state: safe in scripts and tests)."""
     from matplotlib.figure import Figure
 
-    table = ranking.table
-    n = len(table)
+    n = len(ranking.table)
     figure = Figure(figsize=(8, 1.6 + 0.45 * n), layout="constrained")
     ax = figure.subplots()
-    position = {team: n - 1 - i for i, team in enumerate(table["team"])}
-    jurors = ranking.juror_totals
-    ax.scatter(
-        jurors["total"],
-        jurors["team"].map(position),
-        marker="o",
-        s=28,
-        facecolors="none",
-        edgecolors=_GREY,
-        linewidths=1,
-        label=MSG["jurors"].get(),
-        zorder=2,
-    )
-    ax.errorbar(
-        table["total"],
-        [position[team] for team in table["team"]],
-        xerr=table["spread"].fillna(0),
-        fmt="D",
-        markersize=7,
-        color=_BLUE,
-        ecolor=_BLUE,
-        elinewidth=1.5,
-        capsize=4,
-        label=MSG["mean"].get(),
-        zorder=3,
-    )
-    for total, team in zip(table["total"], table["team"], strict=True):
-        ax.annotate(
-            f"{total:.{ranking.precision}f}",
-            (total, position[team]),
-            xytext=(0, 7),
-            textcoords="offset points",
-            ha="center",
-            fontsize=8,
-        )
-    ax.axvline(0, color=_GREY, linestyle="--", linewidth=0.8, zorder=1)
-    labels = [f"{place}  {team}" for place, team in zip(ranking.places, table["team"], strict=True)]
-    ax.set_yticks([position[team] for team in table["team"]], labels)
+    position = {team: n - 1 - i for i, team in enumerate(ranking.table["team"])}
+    _draw_points(ax, ranking, position)
+    labels = [f"{place}  {team}" for place, team in zip(ranking.places, position, strict=True)]
+    ax.set_yticks(list(position.values()), labels)
     ax.set_ylim(-0.7, n - 0.3)
+    ax.axvline(0, color=_GREY, linestyle="--", linewidth=0.8, zorder=1)
     ax.set_xlabel(MSG["xlabel"].get())
     ax.set_title(MSG["title"].get(), fontweight="bold")
     ax.grid(axis="x", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
     figure.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=8)
     return figure
+
+
+def _draw_points(ax, ranking: Ranking, position: dict[str, int]) -> None:
+    """Hollow circles for the jurors' totals; a diamond with a bar for mean ± spread."""
+    jurors, table = ranking.juror_totals, ranking.table
+    ax.scatter(jurors["total"], jurors["team"].map(position), marker="o", s=28,
+               facecolors="none", edgecolors=_GREY, linewidths=1, zorder=2,
+               label=MSG["jurors"].get())  # fmt: skip
+    y = table["team"].map(position)
+    ax.errorbar(table["total"], y, xerr=table["spread"].fillna(0), fmt="D", markersize=7,
+                color=_BLUE, elinewidth=1.5, capsize=4, zorder=3,
+                label=MSG["mean"].get())  # fmt: skip
+    for total, height in zip(table["total"], y, strict=True):
+        ax.annotate(f"{total:.{ranking.precision}f}", (total, height), xytext=(0, 7),
+                    textcoords="offset points", ha="center", fontsize=8)  # fmt: skip

@@ -28,6 +28,10 @@ MSG = messages(
             "{path}: no existe el archivo de rúbrica. Crea uno con `kit jury --print-rubric`.",
             "{path}: the rubric file does not exist. Start one with `kit jury --print-rubric`.",
         ),
+        "not_shipped": (
+            "falta en esta instalación del kit; reinstala el kit o pasa tu rúbrica con --rubric.",
+            "is missing from this installation of the kit; reinstall it or pass --rubric.",
+        ),
         "not_toml": (
             "no es TOML válido ({error}). Compáralo con `kit jury --print-rubric`.",
             "is not valid TOML ({error}). Compare it with `kit jury --print-rubric`.",
@@ -121,7 +125,10 @@ class Rubric:
 
 def default_rubric_text() -> str:
     """The TOML of the rubric shipped with the kit, comments included (to copy and edit)."""
-    return resources.files(__package__).joinpath(_DEFAULT).read_text(encoding="utf-8")
+    try:
+        return resources.files(__package__).joinpath(_DEFAULT).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise RubricError(f"kit/organizer/jury/{_DEFAULT}", MSG["not_shipped"].get()) from error
 
 
 def load_rubric(path: str | Path | None = None) -> Rubric:

@@ -104,3 +104,12 @@ def test_a_missing_rubric_file_says_how_to_start_one(tmp_path):
     with pytest.raises(SourceNotFoundError, match="--print-rubric") as error:
         load_rubric(tmp_path / "no-existe.toml")
     assert "no-existe.toml" in str(error.value)
+
+
+def test_a_default_rubric_missing_from_the_installation_is_a_clear_error(monkeypatch):
+    from kit.organizer.jury import rubric
+
+    monkeypatch.setattr(rubric, "_DEFAULT", "no-instalada.toml")
+    with pytest.raises(RubricError, match="--rubric") as error:
+        load_rubric()
+    assert "no-instalada.toml" in str(error.value)
