@@ -18,7 +18,7 @@ from kit.organizer.validate.notebooks import (
     region_lines,
 )
 
-__all__ = ["find_leaks", "value_forms"]
+__all__ = ["find_leaks", "secret_lines", "value_forms"]
 
 MIN_LINE = 12  # shorter lines ("df.head()") are too common to be evidence of a leak
 
@@ -39,7 +39,7 @@ def find_leaks(
         for marker in (BEGIN_SOLUTION, BEGIN_HIDDEN, END_HIDDEN)
         if marker in text
     ]
-    for index, line in _secret_lines(source):
+    for index, line in secret_lines(source):
         if line in code_lines:
             found.append(
                 Finding(
@@ -65,7 +65,8 @@ def find_leaks(
     return found
 
 
-def _secret_lines(source: NotebookNode) -> list[tuple[int, str]]:
+def secret_lines(source: NotebookNode) -> list[tuple[int, str]]:
+    """(cell index, line) of every solution-region and hidden-test line worth looking for."""
     secrets = []
     for index, cell in enumerate(source.cells):
         if cell.cell_type != "code":
