@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from kit.errors import GradingError
 from kit.organizer.layout import KitLayout
 from kit.organizer.release import load_config
 
-__all__ = ["Capture", "TrustedNotebook", "register_track", "sanitize", "save_grades"]
+__all__ = ["Capture", "Sanitized", "TrustedNotebook", "register_track", "sanitize", "save_grades"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ class TrustedNotebook:
     @property
     def max_points(self) -> float:
         return sum(self.points.values())
+
+    def released(self, grade_id: str) -> str:
+        """A cell's source as participants received it (hidden tests removed)."""
+        text = self.cells[grade_id].source
+        begin, end = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+        while begin in text and end in text:
+            head, _, rest = text.partition(begin)
+            _, _, tail = rest.partition(end)
+            text = head.rstrip("\n") + ("\n" + tail.lstrip("\n") if tail.strip() else "")
+        return text
 
 
 def register_track(layout: KitLayout, track: str, db_url: str) -> list[TrustedNotebook]:
@@ -113,7 +124,16 @@ def _captures(path: Path, grade_id: str, source: str) -> list[Capture]:
     return found
 
 
-def sanitize(nb: NotebookNode, notebook: TrustedNotebook, db_url: str) -> NotebookNode:
+@dataclass
+class Sanitized:
+    """A submitted notebook after sanitising, and what had to be put back."""
+
+    nb: NotebookNode
+    missing: list[str]  # grade ids of graded or answer cells the submission lacked
+    edited: list[str]  # grade ids of locked cells whose source was changed
+
+
+def sanitize(nb: NotebookNode, notebook: TrustedNotebook, db_url: str) -> Sanitized:
     """nbgrader's sanitising of a submitted notebook, then metadata reset from the source."""
     from nbgrader import preprocessors as pp
 
@@ -124,21 +144,69 @@ def sanitize(nb: NotebookNode, notebook: TrustedNotebook, db_url: str) -> Notebo
         info = cell.metadata.get("nbgrader")
         if not isinstance(info, dict) or info.get("grade_id") not in notebook.cells:
             cell.metadata.pop("nbgrader", None)
+    _unique_cell_ids(nb)
     nb, resources = pp.ClearOutput().preprocess(nb, resources)
     nb, resources = pp.DeduplicateIds().preprocess(nb, resources)
+    present = {cell.metadata["nbgrader"].get("grade_id"): cell for cell in nb.cells
+               if "nbgrader" in cell.metadata}  # fmt: skip
+    missing = [grade_id for grade_id in notebook.order if grade_id not in present]
+    _restore_missing_cells(nb, notebook)
+    edited = [
+        grade_id
+        for grade_id, cell in present.items()
+        if notebook.cells[grade_id].metadata["nbgrader"].get("locked")
+        and cell.source != notebook.released(grade_id)
+    ]
     nb, resources = pp.OverwriteKernelspec().preprocess(nb, resources)
-    nb, resources = pp.OverwriteCells(add_missing_cells=True).preprocess(nb, resources)
+    _reset_from_source(nb, notebook)  # first: nbgrader trusts a changed "solution" flag
+    nb, resources = pp.OverwriteCells().preprocess(nb, resources)
+    _reset_from_source(nb, notebook)
+    nb, resources = pp.CheckCellMetadata().preprocess(nb, resources)
+    return Sanitized(nb, missing, edited)
+
+
+def _reset_from_source(nb: NotebookNode, notebook: TrustedNotebook) -> None:
+    """Every nbgrader cell gets the source's metadata; locked ones its type and text too."""
     for cell in nb.cells:
         info = cell.metadata.get("nbgrader", {})
         source = notebook.cells.get(info.get("grade_id"))
         if source is None:
             continue
         cell.metadata["nbgrader"] = copy.deepcopy(source.metadata["nbgrader"])
-        if info.get("locked") or source.metadata["nbgrader"].get("locked"):
-            cell.cell_type = source.cell_type
+        if source.metadata["nbgrader"].get("locked"):
+            if cell.cell_type != source.cell_type:
+                cell.cell_type = source.cell_type
+                cell.pop("attachments", None)
+                if source.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+                else:
+                    cell.pop("outputs", None), cell.pop("execution_count", None)
             cell.source = source.source
-    nb, resources = pp.CheckCellMetadata().preprocess(nb, resources)
-    return nb
+
+
+def _unique_cell_ids(nb: NotebookNode) -> None:
+    """Give copied or missing cell ids fresh ones (nbformat 4.5 requires unique ids)."""
+    seen: set[str] = set()
+    for cell in nb.cells:
+        if not isinstance(cell.get("id"), str) or cell["id"] in seen:
+            cell["id"] = uuid.uuid4().hex[:8]
+        seen.add(cell["id"])
+
+
+def _restore_missing_cells(nb: NotebookNode, notebook: TrustedNotebook) -> None:
+    """Put back deleted graded and answer cells, each before the next source cell present.
+
+    nbgrader's ``add_missing_cells`` restores graded cells only, and fails when the cell before
+    a missing one is missing too; this restores every cell of the source, in order.
+    """
+    for position, grade_id in enumerate(notebook.order):
+        ids = [cell.metadata.get("nbgrader", {}).get("grade_id") for cell in nb.cells]
+        if grade_id in ids:
+            continue
+        later = [ids.index(g) for g in notebook.order[position + 1 :] if g in ids]
+        index = later[0] if later else len(nb.cells)
+        nb.cells.insert(index, copy.deepcopy(notebook.cells[grade_id]))
+    _unique_cell_ids(nb)
 
 
 def save_grades(nb: NotebookNode, notebook: TrustedNotebook, team: str, db_url: str) -> None:

@@ -93,6 +93,11 @@ class Judge:
         feedback.footer = ""  # "ask for another hint" means nothing after the event
         return Verdict(capture.key, capture.task, feedback)
 
+    def failed(self, capture: Capture, message: str) -> Verdict:
+        """A verdict of failure decided by the grader (e.g. the test cell was deleted)."""
+        name = f"{self.taskset.name}/{capture.task}"
+        return Verdict(capture.key, capture.task, _failed(name, message))
+
 
 def _failed(name: str, message: str) -> Feedback:
     return Feedback(name, Outcome.INCORRECT, message)

@@ -29,7 +29,13 @@ from nbformat.v4 import new_notebook, new_output
 from kit.check.outcome import Outcome
 from kit.i18n import messages
 from kit.organizer.grade.execute import Run, run_in_sandbox
-from kit.organizer.grade.gradebook import TrustedNotebook, register_track, sanitize, save_grades
+from kit.organizer.grade.gradebook import (
+    Sanitized,
+    TrustedNotebook,
+    register_track,
+    sanitize,
+    save_grades,
+)
 from kit.organizer.grade.judge import Judge, Verdict
 from kit.organizer.grade.prepare import sandbox_notebook, test_cell_ids
 from kit.organizer.grade.results import NotebookResult, Report, TaskResult
@@ -66,6 +72,14 @@ MSG = messages(
             "La celda {cell} imprimió demasiado; la salida se recortó.",
             "Cell {cell} printed too much; its output was cut.",
         ),
+        "interrupt_ignored": (
+            "La celda {cell} ignoró la interrupción; se detuvo el kernel.",
+            "Cell {cell} ignored the interrupt; the kernel was stopped.",
+        ),
+        "flood_killed": (
+            "La celda {cell} siguió imprimiendo tras el recorte; se detuvo el kernel.",
+            "Cell {cell} kept printing after the cut; the kernel was stopped.",
+        ),
         "dead": (
             "El kernel terminó antes de acabar el cuaderno ({detail}).",
             "The kernel ended before the notebook did ({detail}).",
@@ -75,8 +89,17 @@ MSG = messages(
             "The sandbox exited with code {code} without finishing the notebook.",
         ),
         "restored": (
-            "Se restauraron {n} celda(s) de prueba o bloqueadas que faltaban o se editaron.",
-            "{n} missing or edited test/locked cell(s) were restored.",
+            "Celdas bloqueadas editadas; se restauraron del original: {cells}.",
+            "Locked cells were edited; they were restored from the source: {cells}.",
+        ),
+        "missing_cells": (
+            "Faltaban celdas; se restauraron y las pruebas borradas cuentan como falladas: "
+            "{cells}.",
+            "Cells were missing; they were restored, and deleted tests count as failed: {cells}.",
+        ),
+        "deleted_test": (
+            "La celda de prueba se borró de la entrega: se restauró y cuenta como fallada.",
+            "The test cell was deleted from the submission: it was restored and counts as failed.",
         ),
         "grader_failed": (
             "No se pudo calificar este cuaderno ({error}); sus tareas valen 0.",
@@ -111,7 +134,7 @@ class _Job:
 @dataclass
 class _Done:
     job: _Job
-    sanitized: NotebookNode
+    sanitized: Sanitized
     run: Run | None
     problems: list[str]
 
@@ -174,7 +197,7 @@ def grade(
 
     for submission, notebook in missing:
         text = MSG["missing_notebook"].format(notebook=notebook.name)
-        finished(_record(settings, submission, notebook, new_notebook(), None, {}, [text]))
+        finished(_record(settings, submission, notebook, None, None, {}, [text]))
 
     slots: queue.Queue[int] = queue.Queue()
     for slot in range(settings.workers):
@@ -198,9 +221,7 @@ def grade(
                 )  # fmt: skip
             except Exception as error:  # the grader's own failure still costs one notebook only
                 text = MSG["grader_failed"].format(error=f"{type(error).__name__}: {error}")
-                result = _record(
-                    settings, job.submission, job.notebook, new_notebook(), None, {}, [text]
-                )
+                result = _record(settings, job.submission, job.notebook, None, None, {}, [text])
             finally:
                 if done is not None and done.run is not None:
                     done.run.cleanup()
@@ -216,17 +237,20 @@ def _execute(job: _Job, settings: GradingSettings, slots: queue.Queue[int]) -> _
     try:
         if path.stat().st_size > MAX_NOTEBOOK_BYTES:
             raise ValueError(f"{path.stat().st_size} bytes")
-        submitted = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+        with warnings.catch_warnings():  # duplicate cell ids and such: sanitising fixes them
+            warnings.simplefilter("ignore")
+            submitted = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
         nbformat.validate(submitted)
     except Exception as error:  # not JSON, not a notebook, not UTF-8, too big...
         detail = f"{type(error).__name__}: {str(error)[:120]}"
         problems.append(MSG["unreadable"].format(notebook=job.notebook.name, error=detail))
         return _Done(job, sanitize(new_notebook(), job.notebook, settings.db_url), None, problems)
-    restored = _count_restorable(submitted, job.notebook)
     sanitized = sanitize(submitted, job.notebook, settings.db_url)
-    if restored:
-        problems.append(MSG["restored"].format(n=restored))
-    prepared = sandbox_notebook(sanitized, job.notebook)
+    if sanitized.edited:
+        problems.append(MSG["restored"].format(cells=", ".join(sanitized.edited)))
+    if sanitized.missing:
+        problems.append(MSG["missing_cells"].format(cells=", ".join(sanitized.missing)))
+    prepared = sandbox_notebook(sanitized.nb, job.notebook)
     slot = slots.get()
     try:
         run = run_in_sandbox(
@@ -239,34 +263,9 @@ def _execute(job: _Job, settings: GradingSettings, slots: queue.Queue[int]) -> _
     return _Done(job, sanitized, run, problems)
 
 
-def _count_restorable(nb: NotebookNode, notebook: TrustedNotebook) -> int:
-    """Locked or test cells of the source that the submission lacks or changed."""
-    present = {
-        cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
-        for cell in nb.cells
-        if isinstance(cell.metadata.get("nbgrader"), dict)
-    }
-    changed = 0
-    for grade_id, source in notebook.cells.items():
-        info = source.metadata["nbgrader"]
-        if info.get("locked") and present.get(grade_id) != _released(source, notebook, grade_id):
-            changed += 1
-    return changed
-
-
-def _released(source: NotebookNode, notebook: TrustedNotebook, grade_id: str) -> str:
-    """A test cell as participants received it (hidden tests removed)."""
-    text = source.source
-    begin, end = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
-    if grade_id in notebook.captures and begin in text:
-        head, _, rest = text.partition(begin)
-        _, _, tail = rest.partition(end)
-        text = (head.rstrip("\n") + "\n" + tail.lstrip("\n")).strip("\n")
-    return text
-
-
 def _run_problems(run: Run, limits: Limits) -> list[str]:
     problems = []
+    stopped = False  # the runner stopped the kernel itself: its death needs no second note
     if run.killed:
         problems.append(MSG["killed"].format(seconds=limits.notebook_timeout))
     for event in run.status.get("events", [])[:20]:
@@ -275,11 +274,10 @@ def _run_problems(run: Run, limits: Limits) -> list[str]:
         cell = event.get("cell")
         cell = cell if isinstance(cell, int) else "?"
         kind = event.get("kind")
-        if kind == "timeout":
-            problems.append(MSG["timeout"].format(cell=cell))
-        elif kind == "output_limit":
-            problems.append(MSG["output_limit"].format(cell=cell))
-        elif isinstance(kind, str):
+        if kind in ("timeout", "output_limit", "interrupt_ignored", "flood_killed"):
+            problems.append(MSG[kind].format(cell=cell))
+            stopped = stopped or kind in ("interrupt_ignored", "flood_killed")
+        elif isinstance(kind, str) and not stopped:
             detail = str(event.get("detail", kind))[:120]
             problems.append(MSG["dead"].format(detail=detail))
     if not run.killed and run.returncode not in (0, None) and not run.status.get("finished"):
@@ -293,8 +291,11 @@ def _judge(done: _Done, judge: Judge) -> dict[str, list[Verdict]]:
     for grade_id, captures in done.job.notebook.captures.items():
         if done.run is None:
             verdicts[grade_id] = []
-            continue
-        verdicts[grade_id] = [judge.judge(capture, done.run) for capture in captures]
+        elif grade_id in done.sanitized.missing:
+            text = MSG["deleted_test"].get()
+            verdicts[grade_id] = [judge.failed(capture, text) for capture in captures]
+        else:
+            verdicts[grade_id] = [judge.judge(capture, done.run) for capture in captures]
     return verdicts
 
 
@@ -302,15 +303,15 @@ def _record(
     settings: GradingSettings,
     submission: Submission,
     notebook: TrustedNotebook,
-    sanitized: NotebookNode,
+    sanitized: Sanitized | None,
     run: Run | None,
     verdicts: dict[str, list[Verdict]],
     problems: list[str],
 ) -> NotebookResult:
     """Write the graded notebook, save its scores in the gradebook, return its results."""
-    if not any(cell.metadata.get("nbgrader") for cell in sanitized.cells):
-        sanitized = sanitize(sanitized, notebook, settings.db_url)  # all cells added back
-    graded = _graded_notebook(sanitized, notebook, run, verdicts, problems)
+    if sanitized is None:  # nothing usable was submitted: the released cells, all failing
+        sanitized = sanitize(new_notebook(), notebook, settings.db_url)
+    graded = _graded_notebook(sanitized.nb, notebook, run, verdicts, problems)
     folder = settings.output / "autograded" / submission.team / submission.track
     folder.mkdir(parents=True, exist_ok=True)
     nbformat.write(graded, folder / f"{notebook.name}.ipynb")

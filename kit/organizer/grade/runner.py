@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[key] = value
     os.chdir(spec["cwd"])
 
+    sys.modules.setdefault("rfc3987_syntax", None)  # as in kit.cli: 1.5 s of grammar, unused
     import nbformat
 
     nb = nbformat.read(spec["notebook"], as_version=4)
@@ -79,12 +80,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _client(nb, spec: dict[str, Any], status: dict[str, Any], out: Path):
     from nbclient import NotebookClient
+    from nbclient.exceptions import DeadKernelError
 
     class LimitedClient(NotebookClient):
         """nbclient with a cap on the output kept (a cell printing 1 GB must not fill memory)."""
 
         kept = 0
         truncated = False
+        killing = False
         stopping: asyncio.Future | None = None
 
         def output(self, outs, msg, display_id, cell_index):
@@ -95,14 +98,20 @@ def _client(nb, spec: dict[str, Any], status: dict[str, Any], out: Path):
             if not self.truncated:
                 self.truncated = True
                 status["events"].append({"kind": "output_limit", "cell": cell_index})
-                notice = nbformat_stream(spec["output_bytes"])
-                outs.append(notice)
-                self.stopping = asyncio.ensure_future(self._stop_flood())
+                outs.append(nbformat_stream(spec["output_bytes"]))
+            elif self.kept > _FLOOD_FACTOR * spec["output_bytes"] and not self.killing:
+                self.killing = True  # interrupted and still flooding: stop the kernel for good
+                status["events"].append({"kind": "flood_killed", "cell": cell_index})
+                self.stopping = asyncio.ensure_future(self._kill())
             return None
 
-        async def _stop_flood(self) -> None:
-            with contextlib.suppress(Exception):  # the cell timeout still stops it
-                await self.km.interrupt_kernel()
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.interrupted: set[int | None] = set()
+
+        async def _kill(self) -> None:
+            with contextlib.suppress(Exception):
+                await self.km.shutdown_kernel(now=True)
 
         async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
             self.truncated = False
@@ -113,7 +122,15 @@ def _client(nb, spec: dict[str, Any], status: dict[str, Any], out: Path):
                 _write_status(out, status)
 
         async def _async_handle_timeout(self, timeout, cell=None):
-            status["events"].append({"kind": "timeout", "cell": self._cell_index(cell)})
+            """Interrupt at the first timeout (nbclient's way); kill the kernel if the cell is
+            still running at the second (nbclient would otherwise interrupt it forever)."""
+            index = self._cell_index(cell)
+            if index in self.interrupted:
+                status["events"].append({"kind": "interrupt_ignored", "cell": index})
+                await self._kill()
+                raise DeadKernelError("the kernel ignored the interrupt and was stopped")
+            self.interrupted.add(index)
+            status["events"].append({"kind": "timeout", "cell": index})
             return await super()._async_handle_timeout(timeout, cell)
 
         def _cell_index(self, cell) -> int | None:
@@ -129,9 +146,15 @@ def _client(nb, spec: dict[str, Any], status: dict[str, Any], out: Path):
         allow_errors=True,
         interrupt_on_timeout=True,
         record_timing=False,
+        shutdown_kernel="immediate",  # the sandbox ends with the runner anyway
         startup_timeout=spec.get("startup_timeout", 60),
         resources={"metadata": {"path": spec["cwd"]}},
     )
+
+
+#: Output past this many times the cap means a flood: the kernel is stopped. (Interrupting at
+#: the cap would be racy: the interrupt may land in the next cell, after a single big print.)
+_FLOOD_FACTOR = 8
 
 
 def nbformat_stream(limit: int):

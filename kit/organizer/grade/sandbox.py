@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,11 +179,13 @@ def sandbox_status() -> tuple[bool, str]:
     if executable is None:
         return False, MSG["no_bwrap"].get()
     probe = Bubblewrap(executable, Limits())
-    command = [*probe.command([], Path("/tmp"), 0)[:-2], sys.executable, "-c", "pass"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return False, MSG["broken"].format(error=error)
+    with tempfile.TemporaryDirectory() as scratch:
+        Path(scratch).chmod(0o711)
+        command = [*probe.command([], Path(scratch), 0)[:-2], sys.executable, "-c", "pass"]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return False, MSG["broken"].format(error=error)
     if done.returncode != 0:
         return False, MSG["broken"].format(error=done.stderr.strip()[-200:] or done.returncode)
     version = subprocess.run([executable, "--version"], capture_output=True, text=True).stdout
