@@ -122,7 +122,6 @@ class Command(BaseCommand):
     def handle(self, args: argparse.Namespace) -> int:
         from rich.console import Console
 
-        from kit.data import cache_dir
         from kit.errors import SandboxUnavailable
         from kit.organizer.grade import GradingSettings, Limits, find_sandbox
         from kit.organizer.layout import KitLayout
@@ -135,7 +134,7 @@ class Command(BaseCommand):
             memory_bytes=int(args.memory * 1024**3),
         )
         try:
-            sandbox = find_sandbox(limits, unsafe=args.unsafe, cache=cache_dir())
+            sandbox = find_sandbox(limits, unsafe=args.unsafe)
         except SandboxUnavailable as error:
             raise CommandError(MSG["refuse"].format(why=error)) from error
         if not sandbox.isolated:

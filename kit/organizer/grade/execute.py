@@ -89,6 +89,7 @@ def run_in_sandbox(
     limits: Limits,
     slot: int,
     scratch_root: Path | None = None,
+    cache: Path | None = None,
 ) -> Run:
     """Execute ``nb`` with ``team_folder``'s files beside it; return what it left."""
     scratch = Path(tempfile.mkdtemp(prefix="kit-grade-", dir=scratch_root))
@@ -111,7 +112,7 @@ def run_in_sandbox(
         "processes": limits.processes,
         "file_bytes": limits.file_bytes,
         "output_bytes": limits.output_bytes,
-        "env": _environment(inside, sandbox),
+        "env": _environment(inside, sandbox, cache),
     }
     (scratch / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
     uid = sandbox.runner_uid(slot)
@@ -119,7 +120,7 @@ def run_in_sandbox(
         _chown_tree(scratch, uid)
         scratch.chmod(0o711)  # bwrap enters it before the drop, without root's override
     command = sandbox.command(
-        ["-m", "kit.organizer.grade.runner", str(inside / "spec.json")], scratch, slot
+        ["-m", "kit.organizer.grade.runner", str(inside / "spec.json")], scratch, slot, cache
     )
     started = time.monotonic()
     killed = False
@@ -130,7 +131,7 @@ def run_in_sandbox(
             stdout=log,
             stderr=log,
             start_new_session=True,
-            env=_environment(inside, sandbox) | {"PATH": os.environ.get("PATH", "")},
+            env=_environment(inside, sandbox, cache) | {"PATH": os.environ.get("PATH", "")},
         )
         try:
             process.wait(timeout=limits.notebook_timeout)
@@ -149,7 +150,7 @@ def run_in_sandbox(
     )
 
 
-def _environment(inside: Path, sandbox: Sandbox) -> dict[str, str]:
+def _environment(inside: Path, sandbox: Sandbox, cache: Path | None) -> dict[str, str]:
     """The kernel's environment: nothing of the organizer's (tokens, paths) leaks in."""
     home = "/home" if sandbox.isolated else str(inside / "home")
     tmp = "/tmp" if sandbox.isolated else str(inside / "tmp")
@@ -168,10 +169,8 @@ def _environment(inside: Path, sandbox: Sandbox) -> dict[str, str]:
         "MKL_NUM_THREADS": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
-    if sandbox.isolated:
-        env["KIT_CACHE"] = "/kit-cache"
-    elif os.environ.get("KIT_CACHE"):
-        env["KIT_CACHE"] = os.environ["KIT_CACHE"]
+    if cache is not None:
+        env["KIT_CACHE"] = "/kit-cache" if sandbox.isolated else str(cache)
     return env
 
 

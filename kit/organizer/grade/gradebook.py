@@ -2,12 +2,15 @@
 
 The source notebooks are registered the way ``nbgrader generate_assignment`` registers them
 (``SaveCells`` after the same preprocessors), so the gradebook holds every graded cell with its
-hidden tests and points. A submitted notebook then goes through nbgrader's own sanitising steps
-(``ClearOutput``, ``DeduplicateIds``, ``OverwriteKernelspec``, ``OverwriteCells`` with missing
-cells added back, ``CheckCellMetadata``) plus one of ours that nbgrader lacks: every cell's
-nbgrader metadata is reset from the source (a participant who turns a test cell into a
-non-graded one, or invents a graded cell, gets the source's metadata back). Scores are written
-by nbgrader's ``SaveAutoGrades``, from outputs the grader wrote itself.
+hidden tests and points. A submitted notebook then goes through nbgrader's ``ClearOutput``,
+``DeduplicateIds`` and ``CheckCellMetadata``; in place of nbgrader's ``OverwriteCells`` and
+``OverwriteKernelspec`` it gets :func:`_reset_from_source`, which does their work from the
+source notebook held in memory and closes two holes found while attacking them: ``OverwriteCells``
+trusts a ``solution`` flag the participant changed (and then fails on its own checksum check),
+and its ``add_missing_cells`` fails when two consecutive cells were deleted. Every nbgrader cell
+gets the source's metadata back, locked cells their source, and deleted cells are put back in
+order. Scores are written by nbgrader's ``SaveAutoGrades``, through one gradebook connection
+kept open for the whole run, from outputs the grader wrote itself.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import copy
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbformat import NotebookNode
@@ -44,6 +48,7 @@ class TrustedNotebook:
     track: str
     name: str  # file name without .ipynb (nbgrader's notebook id)
     taskset: str  # "module:attribute"
+    kernelspec: dict
     cells: dict[str, NotebookNode]  # grade_id -> the source cell, hidden tests included
     order: list[str]  # grade ids in notebook order
     captures: dict[str, list[Capture]] = field(default_factory=dict)  # test grade_id -> answers
@@ -87,7 +92,8 @@ def _trusted(track: str, path: Path, nb: NotebookNode) -> TrustedNotebook:
     meta = nb.metadata.get("kit", {})
     if not meta.get("taskset"):
         raise GradingError(f"{path}: metadata kit.taskset is missing (which tasks to judge?)")
-    notebook = TrustedNotebook(track, path.stem, meta["taskset"], {}, [])
+    kernelspec = dict(nb.metadata.get("kernelspec", {}))
+    notebook = TrustedNotebook(track, path.stem, meta["taskset"], kernelspec, {}, [])
     for cell in nb.cells:
         info = cell.metadata.get("nbgrader", {})
         if "grade_id" not in info:
@@ -133,13 +139,11 @@ class Sanitized:
     edited: list[str]  # grade ids of locked cells whose source was changed
 
 
-def sanitize(nb: NotebookNode, notebook: TrustedNotebook, db_url: str) -> Sanitized:
-    """nbgrader's sanitising of a submitted notebook, then metadata reset from the source."""
+def sanitize(nb: NotebookNode, notebook: TrustedNotebook) -> Sanitized:
+    """A submitted notebook made safe to grade: outputs cleared, cells restored from the source."""
     from nbgrader import preprocessors as pp
 
-    resources = {
-        "nbgrader": {"notebook": notebook.name, "assignment": notebook.track, "db_url": db_url}
-    }
+    resources = {"nbgrader": {"notebook": notebook.name, "assignment": notebook.track}}
     for cell in nb.cells:  # a submission may carry anything in metadata
         info = cell.metadata.get("nbgrader")
         if not isinstance(info, dict) or info.get("grade_id") not in notebook.cells:
@@ -157,9 +161,7 @@ def sanitize(nb: NotebookNode, notebook: TrustedNotebook, db_url: str) -> Saniti
         if notebook.cells[grade_id].metadata["nbgrader"].get("locked")
         and cell.source != notebook.released(grade_id)
     ]
-    nb, resources = pp.OverwriteKernelspec().preprocess(nb, resources)
-    _reset_from_source(nb, notebook)  # first: nbgrader trusts a changed "solution" flag
-    nb, resources = pp.OverwriteCells().preprocess(nb, resources)
+    nb.metadata["kernelspec"] = copy.deepcopy(notebook.kernelspec)
     _reset_from_source(nb, notebook)
     nb, resources = pp.CheckCellMetadata().preprocess(nb, resources)
     return Sanitized(nb, missing, edited)
@@ -174,6 +176,7 @@ def _reset_from_source(nb: NotebookNode, notebook: TrustedNotebook) -> None:
             continue
         cell.metadata["nbgrader"] = copy.deepcopy(source.metadata["nbgrader"])
         if source.metadata["nbgrader"].get("locked"):
+            cell.metadata["editable"] = cell.metadata["deletable"] = False
             if cell.cell_type != source.cell_type:
                 cell.cell_type = source.cell_type
                 cell.pop("attachments", None)
@@ -209,16 +212,12 @@ def _restore_missing_cells(nb: NotebookNode, notebook: TrustedNotebook) -> None:
     _unique_cell_ids(nb)
 
 
-def save_grades(nb: NotebookNode, notebook: TrustedNotebook, team: str, db_url: str) -> None:
-    """nbgrader's SaveAutoGrades on the graded notebook (test outputs written by the grader)."""
-    from nbgrader import preprocessors as pp
+def save_grades(nb: NotebookNode, notebook: TrustedNotebook, team: str, gradebook: Any) -> None:
+    """nbgrader's SaveAutoGrades on the graded notebook (test outputs written by the grader),
+    through an open gradebook (nbgrader's own opens a new connection per notebook)."""
+    from nbgrader.preprocessors import NbGraderPreprocessor, SaveAutoGrades
 
-    resources = {
-        "nbgrader": {
-            "notebook": notebook.name,
-            "assignment": notebook.track,
-            "student": team,
-            "db_url": db_url,
-        }
-    }
-    pp.SaveAutoGrades().preprocess(nb, resources)
+    step = SaveAutoGrades()
+    step.notebook_id, step.assignment_id, step.student_id = notebook.name, notebook.track, team
+    step.gradebook = gradebook
+    NbGraderPreprocessor.preprocess(step, nb, {})

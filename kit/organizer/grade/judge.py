@@ -64,13 +64,25 @@ class Verdict:
 class Judge:
     """One task set bound once to the grading data; judges any number of submissions."""
 
-    def __init__(self, taskset: str, data_source: str) -> None:
+    def __init__(self, taskset: str, data: Any) -> None:
         self.taskset = _import(taskset)
-        if self.taskset.load is None:
-            raise GradingError(f"{taskset}: the task set has no loader, so nothing to judge with")
-        self.checks: Checks = self.taskset.bind(self.taskset.load(data_source))
+        self.checks: Checks = self.taskset.bind(data)
         for bound in self.checks:  # compute every expected answer now, once, in trusted code
             _ = bound._expected
+
+    @staticmethod
+    def load_data(specs: list[str], data_source: str) -> dict[str, Any]:
+        """Each task set's data; task sets with the same loader share one load."""
+        loaded: dict[Any, Any] = {}
+        data = {}
+        for spec in specs:
+            load = _import(spec).load
+            if load is None:
+                raise GradingError(f"{spec}: the task set has no loader, so nothing to judge with")
+            if load not in loaded:
+                loaded[load] = load(data_source)
+            data[spec] = loaded[load]
+        return data
 
     def judge(self, capture: Capture, run: Run) -> Verdict:
         """The verdict on the answer ``run`` recorded for ``capture``."""

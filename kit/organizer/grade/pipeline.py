@@ -12,15 +12,19 @@ sandbox) costs only its own points.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import queue
+import shutil
+import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbformat import NotebookNode
@@ -195,20 +199,64 @@ def grade(
         if on_done:
             on_done(result, remaining.get(result.team, 0) == 0)
 
-    for submission, notebook in missing:
-        text = MSG["missing_notebook"].format(notebook=notebook.name)
-        finished(_record(settings, submission, notebook, None, None, {}, [text]))
+    cache = Path(tempfile.mkdtemp(prefix="kit-grade-cache-", dir=settings.scratch))
+    try:
+        tasksets = sorted({n.taskset for ns in trusted.values() for n in ns})
+        with _data_cache(cache):  # the grader's load leaves parsed data for every sandbox
+            data = Judge.load_data(tasksets, settings.data_source)
+        _readable_by_all(cache)
 
+        def judges() -> dict[str, Judge]:  # expected answers: computed while sandboxes start
+            return {spec: Judge(spec, data[spec]) for spec in tasksets}
+
+        with Gradebook(settings.db_url) as gb:  # one connection, used by this thread only
+            for submission, notebook in missing:
+                text = MSG["missing_notebook"].format(notebook=notebook.name)
+                finished(_record(settings, gb, submission, notebook, None, None, {}, [text]))
+            _run_all(jobs, settings, gb, judges, cache, finished)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+@contextlib.contextmanager
+def _data_cache(folder: Path) -> Iterator[None]:
+    """Point the kit's data cache at ``folder`` while the grader loads data."""
+    before = os.environ.get("KIT_CACHE")
+    os.environ["KIT_CACHE"] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("KIT_CACHE", None)
+        else:
+            os.environ["KIT_CACHE"] = before
+
+
+def _readable_by_all(folder: Path) -> None:
+    """The sandboxed user (not the grader's) must read the parsed data."""
+    for path in (folder, *folder.rglob("*")):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _run_all(
+    jobs: list[_Job],
+    settings: GradingSettings,
+    gb: Any,
+    make_judges: Callable[[], dict[str, Judge]],
+    cache: Path,
+    finished: Callable[[NotebookResult], None],
+) -> None:
+    """Run the jobs in the worker threads; judge and record each in this thread as it ends."""
     slots: queue.Queue[int] = queue.Queue()
     for slot in range(settings.workers):
         slots.put(slot)
-    judges: dict[str, Judge] = {}
     with ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="kit-grade") as pool:
         futures: dict[Future, _Job] = {
-            pool.submit(_execute, job, settings, slots): job for job in jobs
+            pool.submit(_execute, job, settings, slots, cache): job for job in jobs
         }
-        for notebook in {n.taskset: n for ns in trusted.values() for n in ns}.values():
-            judges[notebook.taskset] = Judge(notebook.taskset, settings.data_source)
+        judges = make_judges()
         for future in as_completed(futures):
             job = futures[future]
             done: _Done | None = None
@@ -216,21 +264,19 @@ def grade(
                 done = future.result()
                 verdicts = _judge(done, judges[job.notebook.taskset])
                 result = _record(
-                    settings, job.submission, job.notebook, done.sanitized, done.run,
+                    settings, gb, job.submission, job.notebook, done.sanitized, done.run,
                     verdicts, done.problems,
                 )  # fmt: skip
             except Exception as error:  # the grader's own failure still costs one notebook only
                 text = MSG["grader_failed"].format(error=f"{type(error).__name__}: {error}")
-                result = _record(settings, job.submission, job.notebook, None, None, {}, [text])
+                result = _record(settings, gb, job.submission, job.notebook, None, None, {}, [text])
             finally:
                 if done is not None and done.run is not None:
                     done.run.cleanup()
             finished(result)
-    report.seconds = time.monotonic() - started
-    return report
 
 
-def _execute(job: _Job, settings: GradingSettings, slots: queue.Queue[int]) -> _Done:
+def _execute(job: _Job, settings: GradingSettings, slots: queue.Queue[int], cache: Path) -> _Done:
     """In a worker thread: sanitise, prepare, run in the sandbox."""
     path = job.submission.folder / f"{job.notebook.name}.ipynb"
     problems: list[str] = []
@@ -244,8 +290,8 @@ def _execute(job: _Job, settings: GradingSettings, slots: queue.Queue[int]) -> _
     except Exception as error:  # not JSON, not a notebook, not UTF-8, too big...
         detail = f"{type(error).__name__}: {str(error)[:120]}"
         problems.append(MSG["unreadable"].format(notebook=job.notebook.name, error=detail))
-        return _Done(job, sanitize(new_notebook(), job.notebook, settings.db_url), None, problems)
-    sanitized = sanitize(submitted, job.notebook, settings.db_url)
+        return _Done(job, sanitize(new_notebook(), job.notebook), None, problems)
+    sanitized = sanitize(submitted, job.notebook)
     if sanitized.edited:
         problems.append(MSG["restored"].format(cells=", ".join(sanitized.edited)))
     if sanitized.missing:
@@ -255,7 +301,7 @@ def _execute(job: _Job, settings: GradingSettings, slots: queue.Queue[int]) -> _
     try:
         run = run_in_sandbox(
             prepared, job.submission.folder, settings.sandbox, settings.limits, slot,
-            settings.scratch,
+            settings.scratch, cache,
         )  # fmt: skip
     finally:
         slots.put(slot)
@@ -301,6 +347,7 @@ def _judge(done: _Done, judge: Judge) -> dict[str, list[Verdict]]:
 
 def _record(
     settings: GradingSettings,
+    gb: Any,
     submission: Submission,
     notebook: TrustedNotebook,
     sanitized: Sanitized | None,
@@ -310,12 +357,12 @@ def _record(
 ) -> NotebookResult:
     """Write the graded notebook, save its scores in the gradebook, return its results."""
     if sanitized is None:  # nothing usable was submitted: the released cells, all failing
-        sanitized = sanitize(new_notebook(), notebook, settings.db_url)
+        sanitized = sanitize(new_notebook(), notebook)
     graded = _graded_notebook(sanitized.nb, notebook, run, verdicts, problems)
     folder = settings.output / "autograded" / submission.team / submission.track
     folder.mkdir(parents=True, exist_ok=True)
     nbformat.write(graded, folder / f"{notebook.name}.ipynb")
-    save_grades(graded, notebook, submission.team, settings.db_url)
+    save_grades(graded, notebook, submission.team, gb)
     result = NotebookResult(submission.team, submission.track, notebook.name, problems=problems)
     result.seconds = run.seconds if run else 0.0
     for grade_id in notebook.captures:

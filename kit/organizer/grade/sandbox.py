@@ -80,7 +80,10 @@ class Sandbox:
     name = "none"
     isolated = False
 
-    def command(self, runner_args: list[str], scratch: Path, slot: int) -> list[str]:
+    def command(
+        self, runner_args: list[str], scratch: Path, slot: int, cache: Path | None = None
+    ) -> list[str]:
+        """The command line that runs ``python -I <runner_args>`` for one notebook."""
         raise NotImplementedError
 
     def runner_uid(self, slot: int) -> int | None:
@@ -93,7 +96,9 @@ class Unsandboxed(Sandbox):
 
     name = "unsafe"
 
-    def command(self, runner_args: list[str], scratch: Path, slot: int) -> list[str]:
+    def command(
+        self, runner_args: list[str], scratch: Path, slot: int, cache: Path | None = None
+    ) -> list[str]:
         return [sys.executable, "-I", *runner_args]
 
 
@@ -103,10 +108,9 @@ class Bubblewrap(Sandbox):
     name = "bwrap"
     isolated = True
 
-    def __init__(self, executable: str, limits: Limits, cache: Path | None = None) -> None:
+    def __init__(self, executable: str, limits: Limits) -> None:
         self.executable = executable
         self.limits = limits
-        self.cache = cache
 
     @property
     def as_root(self) -> bool:
@@ -115,7 +119,9 @@ class Bubblewrap(Sandbox):
     def runner_uid(self, slot: int) -> int | None:
         return ROOT_DROP_UID + slot if self.as_root else None
 
-    def command(self, runner_args: list[str], scratch: Path, slot: int) -> list[str]:
+    def command(
+        self, runner_args: list[str], scratch: Path, slot: int, cache: Path | None = None
+    ) -> list[str]:
         args = [self.executable, "--die-with-parent", "--new-session", *_NAMESPACES]
         args += ["--hostname", "sandbox", "--clearenv", "--setenv", "PATH", _PATH]
         if self.as_root:  # privileged bwrap keeps every capability unless told otherwise
@@ -128,8 +134,8 @@ class Bubblewrap(Sandbox):
             args += ["--perms", "0755", "--dir", folder]
         for path in _python_paths():
             args += ["--ro-bind", path, path]
-        if self.cache is not None and self.cache.is_dir():
-            args += ["--ro-bind", str(self.cache), "/kit-cache"]
+        if cache is not None:  # parsed sample data, read-only: nothing to write there
+            args += ["--ro-bind", str(cache), "/kit-cache"]
         args += ["--proc", "/proc", "--dev", "/dev"]
         args += ["--perms", "1777", "--size", str(self.limits.tmp_bytes), "--tmpfs", "/tmp"]
         args += ["--perms", "1777", "--size", str(self.limits.tmp_bytes), "--tmpfs", "/home"]
@@ -192,13 +198,13 @@ def sandbox_status() -> tuple[bool, str]:
     return True, MSG["ok"].format(version=version.split()[-1] if version else "?")
 
 
-def find_sandbox(limits: Limits, *, unsafe: bool = False, cache: Path | None = None) -> Sandbox:
+def find_sandbox(limits: Limits, *, unsafe: bool = False) -> Sandbox:
     """bwrap when it works; :class:`Unsandboxed` only when ``unsafe`` (else SandboxUnavailable)."""
     from kit.errors import SandboxUnavailable
 
     works, why = sandbox_status()
     if works:
-        return Bubblewrap(shutil.which("bwrap") or "bwrap", limits, cache)
+        return Bubblewrap(shutil.which("bwrap") or "bwrap", limits)
     if unsafe:
         return Unsandboxed()
     raise SandboxUnavailable(why)

@@ -34,10 +34,8 @@ def settings_for(
     """Grading settings with short limits, writing into ``output``."""
     output.mkdir(parents=True, exist_ok=True)
     chosen = Limits(**({"cell_timeout": 10, "notebook_timeout": 60} | limits))
-    from kit.data import cache_dir
-
     if sandbox.isolated:
-        sandbox = find_sandbox(chosen, cache=cache_dir())
+        sandbox = find_sandbox(chosen)
     return GradingSettings(
         output=output,
         db_url=f"sqlite:///{output / 'gradebook.db'}",
