@@ -108,11 +108,6 @@ class Command(BaseCommand):
             help="GiB de memoria por cuaderno / GiB of memory per notebook (default: 4)",
         )
         parser.add_argument(
-            "--data-source",
-            default="sample",
-            help="datos con los que se califica / data to grade against (default: sample)",
-        )
-        parser.add_argument(
             "--unsafe",
             action="store_true",
             help="califica sin sandbox si no hay bwrap / grade without a sandbox if bwrap "
@@ -149,7 +144,6 @@ class Command(BaseCommand):
             limits=limits,
             sandbox=sandbox,
             workers=max(args.workers, 1),
-            data_source=args.data_source,
         )
         report = self._grade(layout, args.submissions, settings, console)
         return self._finish(report, settings, console)
