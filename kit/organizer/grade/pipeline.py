@@ -32,7 +32,7 @@ from nbformat.v4 import new_notebook, new_output
 
 from kit.check.outcome import Outcome
 from kit.i18n import messages
-from kit.organizer.grade.execute import Run, run_in_sandbox
+from kit.organizer.grade.execute import Run, build_font_cache, run_in_sandbox
 from kit.organizer.grade.gradebook import (
     Sanitized,
     TrustedNotebook,
@@ -204,6 +204,7 @@ def grade(
         tasksets = sorted({n.taskset for ns in trusted.values() for n in ns})
         with _data_cache(cache):  # the grader's load leaves parsed data for every sandbox
             data = Judge.load_data(tasksets, settings.data_source)
+        build_font_cache(cache)
         _readable_by_all(cache)
 
         def judges() -> dict[str, Judge]:  # expected answers: computed while sandboxes start

@@ -74,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         status["events"].append({"kind": type(error).__name__, "detail": str(error)[:300]})
     finally:
         nbformat.write(nb, out / "executed.ipynb")
+        mine, kernel = (
+            resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        )
+        status["cpu"] = {"runner": mine.ru_utime + mine.ru_stime,
+                         "kernel": kernel.ru_utime + kernel.ru_stime}  # fmt: skip
         _write_status(out, status)
     return 0
 
@@ -143,6 +148,7 @@ def _client(nb, spec: dict[str, Any], status: dict[str, Any], out: Path):
         nb,
         timeout=spec["cell_timeout"],
         kernel_name="python3",
+        extra_arguments=["--HistoryManager.enabled=False"],  # no history database to write
         allow_errors=True,
         interrupt_on_timeout=True,
         record_timing=False,
