@@ -251,7 +251,7 @@ def _print_table(stream: TextIO, table: Any, data: Any) -> None:
     console = Console(file=stream, width=None if stream.isatty() else 120)
     flagged = table.loc[table["group"] == "OCID", "id"].nunique()
     summary = MSG["summary"].format(source=data.source, processes=data.n_processes, flagged=flagged)
-    console.print(Text(summary))
+    console.print(Text(summary), soft_wrap=True)  # a long path must not break the sentence
     if table.empty:
         console.print(MSG["none"])
         return
