@@ -12,6 +12,8 @@ import unicodedata
 from datetime import date
 
 from kit.samples._rng import Draw
+from kit.sanctions.rfc import GENERIC, HOMOCLAVE_SYMBOLS, validate
+from kit.sanctions.rfc import check_digit as rfc_check_digit
 
 __all__ = [
     "GENERIC_RFC",
@@ -25,9 +27,6 @@ __all__ = [
 
 GENERIC_RFC = "XAXX010101000"
 """The SAT's generic RFC for the general public (público en general); not check-digit valid."""
-
-RFC_SYMBOLS = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ"
-HOMOCLAVE_SYMBOLS = "123456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -85,33 +84,13 @@ LEGAL_FORMS = (
 )
 
 
-def rfc_check_digit(base: str) -> str:
-    """The SAT check digit of the first 11 (moral) or 12 (física) characters of an RFC.
-
-    Each character is valued by its position in ``0-9 A-N & O-Z space Ñ``; a moral RFC is padded
-    with a leading space to 12; the weighted sum (weights 13..2) is taken mod 11.
-    """
-    padded = base.upper().rjust(12)
-    total = sum(RFC_SYMBOLS.index(char) * (13 - i) for i, char in enumerate(padded))
-    remainder = total % 11
-    if remainder == 0:
-        return "0"
-    return "A" if remainder == 1 else str(11 - remainder)
-
-
 def is_valid_rfc(rfc: str) -> bool:
-    """Whether ``rfc`` has the SAT structure, a real date and the right check digit."""
-    letters = len(rfc) - 9
-    if letters not in (3, 4) or not all(c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ&Ñ" for c in rfc[:letters]):
-        return False
-    digits, homoclave = rfc[letters : letters + 6], rfc[letters + 6 :]
-    if not digits.isdigit() or not all(c in RFC_SYMBOLS[:37] for c in homoclave):
-        return False
-    try:
-        date(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:]))
-    except ValueError:
-        return False
-    return rfc_check_digit(rfc[:-1]) == rfc[-1]
+    """Whether ``rfc`` is a taxpayer's RFC: SAT structure, a real date, the right check digit.
+
+    The rules and the check digit (:func:`rfc_check_digit`) live in :mod:`kit.sanctions.rfc`.
+    """
+    check = validate(rfc)
+    return check.ok and check.kind != GENERIC
 
 
 def _plain_words(text: str) -> list[str]:
