@@ -10,5 +10,6 @@ __all__ = ["GENERATORS"]
 
 GENERATORS: dict[str, str] = {
     "procurement": "kit.samples.procurement",
+    "sanctions": "kit.samples.sanctions",
 }
 """Name of each sample -> module with a ``write()`` that writes it into ``kit/data``."""
