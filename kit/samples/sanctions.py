@@ -152,8 +152,10 @@ def _links(plants: list[Plant]) -> dict[str, Any]:
 
 def _variants(plant: Plant) -> list[str]:
     """The variants applied, plus those that come with the list's own way of writing names."""
+    if plant.kind == "generic_rfc":  # another person altogether: only the RFC is shared
+        return []
     extra = []
-    if plant.person and plant.list in ("ofac", "sat_69b") and plant.kind != "generic_rfc":
+    if plant.person and plant.list in ("ofac", "sat_69b"):
         extra.append("surnames_first")
     if plant.list == "ofac" and plant.name != plant.name.encode("ascii", "ignore").decode():
         extra.append("accents_removed")

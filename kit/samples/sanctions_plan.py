@@ -90,6 +90,7 @@ ofac|name_variant|legal_form_dropped|moral|none|alias
 ofac|legal_form_change|legal_form_changed|moral|plain|fka
 ofac|rfc_format||@3|dashes|
 ofac|homonym||moral|plain|
+ofac|homonym|and_company_added|moral|dashes|
 ofac|homonym||fisica|plain|
 ofac|homonym||fisica|dashes|
 ofac|generic_rfc||generic|plain|

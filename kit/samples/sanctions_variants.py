@@ -100,11 +100,15 @@ def _form_changed(name: str, draw: Draw) -> str:
 
 
 def _near(name: str, draw: Draw) -> str:
-    """A different firm whose name differs by little: its brand in the plural, or *y Cía.*."""
+    """A different firm whose name differs by little: its brand in the plural."""
     core, form = split_legal_form(name)
-    brand = brand_word(name)
-    if brand and not brand.endswith("s") and draw.chance(0.5):
-        return f"{core.replace(brand, brand + 's')}, {form}"
+    brand = brand_word(name) or ""
+    return f"{core.replace(brand, brand + 's')}, {form}"
+
+
+def _and_company(name: str, draw: Draw) -> str:
+    """A different firm named like this one *y Compañía* (written *y Cía.*)."""
+    core, form = split_legal_form(name)
     return f"{core} y Cía., {form}"
 
 
@@ -117,6 +121,7 @@ VARIANTS: dict[str, Callable[[str, Draw], str]] = {
     "abbreviation": _abbreviated,
     "legal_form_changed": _form_changed,
     "near_identical_name": _near,
+    "and_company_added": _and_company,
 }
 
 
@@ -133,7 +138,8 @@ def applies(how: str, name: str) -> bool:
         "typo": brand is not None and len(brand) >= 6,
         "abbreviation": any(w in ABBREVIATIONS for w in name.split()),
         "legal_form_changed": form in NEW_FORMS,
-        "near_identical_name": bool(form),
+        "near_identical_name": brand is not None and not brand.endswith("s"),
+        "and_company_added": bool(form),
     }[how]
 
 

@@ -342,7 +342,13 @@ def test_the_link_counts_add_up(truth):
     assert set(counts["by_kind"]) == set(truth["kinds"])
     assert {link["list"] for link in links} == {"ofac", "sat_69b", "sfp"}
     variants = {v for link in links for v in link["variants"]}
-    expected = {"accents_removed", "legal_form_spelled", "legal_form_dropped", "typo"}
+    expected = {
+        "accents_removed",
+        "legal_form_spelled",
+        "legal_form_dropped",
+        "typo",
+        "and_company_added",
+    }
     assert (
         expected | {"word_order_swapped", "abbreviation", "rfc_dashes", "rfc_lower_case"}
         <= variants
