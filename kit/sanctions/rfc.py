@@ -42,6 +42,7 @@ __all__ = [
     "check_digit",
     "is_joinable",
     "name_fits_rfc",
+    "name_letters",
     "normalise",
     "validate",
     "validate_series",
@@ -154,7 +155,10 @@ class RfcCheck:
         return MSG["ok"].format(rfc=self.rfc, kind=self.kind)
 
 
-_SEPARATORS = re.compile(r"[\s\-._/]+")
+# Spaces (no-break ones too), dashes, dots, underscores and slashes; the same characters for
+# Python's re and for Arrow's, which validate_series uses.
+_SEPARATOR_CLASS = "[\t\n\x0b\x0c\r \u00a0\u2007\u202f\u3000._/-]+"
+_SEPARATORS = re.compile(_SEPARATOR_CLASS)
 
 
 def normalise(rfc: object) -> str:
@@ -281,7 +285,8 @@ def validate_series(rfcs: pd.Series, *, tolerant: bool = False) -> pd.DataFrame:
         or missing), ``ok``, ``check_digit_ok``, ``joinable`` and ``problems`` (the problem
         codes separated by spaces, ``""`` when none; a forgiven check digit is not listed).
     """
-    values = rfcs.map(normalise, na_action="ignore").fillna("").astype(str)
+    text = pd.Series(rfcs.to_numpy(dtype=object), dtype="str").fillna("")
+    values = text.str.normalize("NFC").str.upper().str.replace(_SEPARATOR_CLASS, "", regex=True)
     n = len(values)
     length = values.str.len().to_numpy()
     codes = _code_points(values, length)
@@ -400,6 +405,16 @@ def name_fits_rfc(name: object, rfc: object) -> float:
     if not candidates:
         return 0.0
     return max(_agreement(letters, c) for c in candidates)
+
+
+def name_letters(name: object, kind: str = MORAL) -> str:
+    """The letters the SAT would put at the start of the RFC of ``name`` (simplified).
+
+    The rules are :func:`name_fits_rfc`'s; a persona física's name is read as given names
+    first. ``""`` when the name has too few words.
+    """
+    found = _moral_initials(str(name)) if kind == MORAL else _fisica_initials(str(name))
+    return found[0] if found else ""
 
 
 def _agreement(letters: str, computed: str) -> float:
