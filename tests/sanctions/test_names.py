@@ -134,3 +134,46 @@ def test_normalise_series_matches_the_functions_name_by_name():
     assert table["sorted_key"].iloc[0] == table["sorted_key"].iloc[3] == "GRUPO QUELVARA"
     assert table["key"].iloc[5] == "LUMTEC HERMANOS"
     assert normalise_series(pd.Series([], dtype=object)).empty
+
+
+EXOTIC = [
+    "Straße Logistik GmbH",  # ß upper-cases to SS
+    "ﬁnanzas Quelvara",  # a ligature NFKD splits
+    "O´Farrill Hnos.",  # a lone acute accent
+    "Línea\nDos",
+    12345,
+    "",
+    "   ",
+    "ООО ЛУМТЕК",  # other scripts keep their letters
+    "½ Luna, S.C.",
+    "Quelvara_Lumtec",
+    "Quelvara S.A. de C.V. Sociedad Financiera de Objeto Múltiple, Entidad No Regulada",
+    "Ⅻ Servicios",
+]
+
+
+def assert_same_as_the_functions(column: pd.Series) -> None:
+    table = normalise_series(column)
+    for name, row in zip(column, table.itertuples(index=False), strict=True):
+        core, form = split_legal_form(name)
+        expected = (normalise(name), core, form, matching_key(core), matching_key(core, sort=True))
+        assert tuple(row) == expected, name
+
+
+def test_the_column_version_agrees_with_the_functions_on_many_names():
+    from kit.sanctions.synthetic import generate
+
+    data = generate(3_000, 600, seed=5)
+    column = pd.concat([data.suppliers["supplier_name"], data.listed["name"]])
+    assert_same_as_the_functions(pd.concat([column, pd.Series(EXOTIC, dtype=object)]))
+
+
+@pytest.mark.real
+def test_the_column_version_agrees_on_the_real_69b_list(real_sanctions):
+    path = real_sanctions / "sat_69b" / "Listado_completo_69-B_2026-03_rfc_nombre_situacion.csv"
+    if not path.exists():
+        pytest.skip(f"{path.name} not in {path.parent}")
+    names = pd.read_csv(path, usecols=[1]).iloc[:, 0]
+    assert_same_as_the_functions(names)
+    forms = normalise_series(names)["legal_form"]
+    assert forms.notna().mean() > 0.7  # most listed taxpayers are companies with a form
