@@ -226,6 +226,12 @@ def test_planted_links_exist_only_for_the_sample(datos):
     )
     assert enlace.planted_links(other).empty
     assert list(enlace.planted_links(other).columns) == [*enlace.KEYS, "true_link", "kind"]
+    check = enlace.TASKS.bind(other)  # nothing to measure: any number goes, the notebook runs on
+    for value in (0.0, float("nan"), 1):
+        check.precision_nombres.assert_correct(value)
+        check.exhaustividad_nombres.assert_correct(value)
+    assert check.precision_nombres.evaluate("alto").outcome is Outcome.INCORRECT
+    assert check.precision_nombres.evaluate(...).outcome is Outcome.NOT_ATTEMPTED
 
 
 def test_enlace_checks_accept_the_notebook_answers(bind, datos):

@@ -1,23 +1,26 @@
 """Comparators of the ``sanciones`` tasks that recognise the track's typical slips.
 
 Each one is a :mod:`kit.check.compare` comparator plus a diagnosis: counts or percentages where
-proportions are asked, a Series of program tuples, a generic RFC used as a join key.
+proportions are asked, a Series of program tuples, a generic RFC used as a join key; and a measure
+that only the sample's planted truth makes possible.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from kit.check import Frame, Incorrect, Series
+from kit.check import Frame, Incorrect, Number, Series
 from kit.check.compare import MSG as COMPARE_MSG
+from kit.check.compare import kind_of
 from kit.i18n import messages
 from kit.sanctions.rfc import GENERIC_RFCS, normalise
 
-__all__ = ["JoinableFrame", "ProgramCounts", "Shares"]
+__all__ = ["JoinableFrame", "ProgramCounts", "SampleMeasure", "Shares"]
 
 MSG = messages(
     "sanctions.tasks.compare",
@@ -98,4 +101,21 @@ class JoinableFrame(Frame):
             used = {normalise(value) for value in answer["rfc"].dropna()} & GENERIC_RFCS
             if used:
                 raise Incorrect(MSG["generic"], var=var, rfc=sorted(used)[0])
+        super().compare(answer, expected, var)
+
+
+@dataclass(frozen=True)
+class SampleMeasure(Number):
+    """A measure against the sample's planted truth (precision, recall).
+
+    With other data there is no known truth and the expected value is NaN: any number the
+    participant computed is accepted (the notebook says why), so a notebook run on real lists
+    still goes from top to bottom.
+    """
+
+    def compare(self, answer: Any, expected: Any, var: str) -> None:
+        if isinstance(expected, float) and math.isnan(expected):
+            if isinstance(answer, bool) or not isinstance(answer, int | float | np.number):
+                raise Incorrect(COMPARE_MSG["want_number"], var=var, kind=kind_of(answer))
+            return
         super().compare(answer, expected, var)

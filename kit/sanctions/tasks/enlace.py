@@ -21,10 +21,11 @@ from typing import Any
 import pandas as pd
 
 from kit import data as bundled
-from kit.check import Frame, Number, Task, TaskSet, Values
+from kit.check import Frame, Task, TaskSet, Values
 from kit.i18n import Text
 from kit.sanctions.load import load
 from kit.sanctions.match import link
+from kit.sanctions.tasks.compare import SampleMeasure
 from kit.sanctions.tasks.rfc_nombres import ofac_rfc_table
 
 __all__ = [
@@ -146,14 +147,24 @@ def _found(pairs: pd.DataFrame, others: pd.DataFrame) -> pd.Series:
 
 
 def names_precision(data: Any) -> float:
-    """Share of the pairs linked by names alone (at :data:`THRESHOLD`) that are true links."""
+    """Share of the pairs linked by names alone (at :data:`THRESHOLD`) that are true links.
+
+    NaN without a planted truth (any source but the sample): there is nothing to measure.
+    """
     truth = planted_links(data)
+    if truth.empty:
+        return float("nan")
     return float(_found(candidates(data, use_rfc=False), truth[truth["true_link"]]).mean())
 
 
 def names_recall(data: Any) -> float:
-    """Share of the true links that linking by names alone (at :data:`THRESHOLD`) finds."""
+    """Share of the true links that linking by names alone (at :data:`THRESHOLD`) finds.
+
+    NaN without a planted truth (any source but the sample): there is nothing to measure.
+    """
     truth = planted_links(data)
+    if truth.empty:
+        return float("nan")
     return float(_found(truth[truth["true_link"]], candidates(data, use_rfc=False)).mean())
 
 
@@ -192,7 +203,7 @@ TASKS = TaskSet(
             id="precision_nombres",
             variable="precision_nombres",
             expected=names_precision,
-            compare=Number(rel_tol=1e-6, kind="proportion"),
+            compare=SampleMeasure(rel_tol=1e-6, kind="proportion"),
             hints=[
                 Text(
                     "Une `nombres` con `verdaderos` por las tres columnas de `CLAVE`, con "
@@ -216,7 +227,7 @@ TASKS = TaskSet(
             id="exhaustividad_nombres",
             variable="exhaustividad_nombres",
             expected=names_recall,
-            compare=Number(rel_tol=1e-6, kind="proportion"),
+            compare=SampleMeasure(rel_tol=1e-6, kind="proportion"),
             hints=[
                 Text(
                     "Ahora al revés: parte de `verdaderos` (los enlaces que existen) y busca "
