@@ -314,22 +314,12 @@ def check_layout(rec: Rec, found: str, first: str | None) -> str:
 # --- values ---------------------------------------------------------------------------------
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_DATE_ONLY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def dates(values: Sequence[str | None], *, zero_based_months: bool = False) -> pd.Series:
-    """Dates (``YYYY-MM-DD``, anything after the day ignored) as datetime64; unreadable: NaT.
-
-    ``zero_based_months`` reads the month as counted from 0 (JavaScript's ``getMonth()``), so
-    ``2016-00-01`` is 1 January 2016.
-    """
-    texts = []
-    for value in values:
-        match = _DATE.match(value) if value else None
-        if match and zero_based_months:
-            year, month, day = match.groups()
-            texts.append(f"{year}-{int(month) + 1:02d}-{day}")
-        else:
-            texts.append(match.group(0) if match else None)
+def dates(values: Sequence[str | None]) -> pd.Series:
+    """Dates (``YYYY-MM-DD``, anything after the day ignored) as datetime64; unreadable: NaT."""
+    texts = [m.group(0) if v and (m := _DATE.match(v)) else None for v in values]
     return pd.to_datetime(pd.Series(texts, dtype="object"), format="%Y-%m-%d", errors="coerce")
 
 
@@ -347,8 +337,8 @@ def unread(texts: Sequence[str | None], parsed: pd.Series) -> list[str]:
 
 
 def zero_based(texts: Sequence[str | None]) -> bool:
-    """Months 00 appear and 12 never does: the dates were written with months counted from 0."""
-    months = {m.group(2) for t in texts if t and (m := _DATE.match(t))}
+    """Among plain ``YYYY-MM-DD`` texts, month 00 appears and 12 never does: months from 0."""
+    months = {m.group(2) for t in texts if t and (m := _DATE_ONLY.match(t))}
     return "00" in months and "12" not in months
 
 
