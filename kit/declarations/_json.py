@@ -92,7 +92,7 @@ MSG = messages(
         ),
         "layout_unknown": (
             "no se reconoce como registro de {what} (claves: {keys}); {hint}",
-            "is not recognisable as a {what} record (keys: {keys}); {hint}",
+            "is not recognisable as a record of {what} (keys: {keys}); {hint}",
         ),
         "layout_mixed": (
             "está en el formato {found} pero los registros anteriores están en {first}; un "

@@ -120,7 +120,7 @@ def test_a_field_of_the_wrong_type_is_refused(tmp_path):
 def test_a_record_that_is_not_an_object_or_not_s2_is_refused(tmp_path):
     assert "record [1]" in _error(tmp_path, [s2_v1(), "s2-dos"])
     message = _error(tmp_path, [{"id": "x", "expediente": "A1", "servidorPublicoSancionado": {}}])
-    assert "not recognisable as a S2" in message and "'expediente'" in message
+    assert "not recognisable as a record of S2" in message and "'expediente'" in message
 
 
 def test_both_layouts_in_one_file_are_refused(tmp_path):
