@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = ["GENERATORS"]
 
 GENERATORS: dict[str, str] = {
+    "declarations": "kit.samples.declarations",
     "procurement": "kit.samples.procurement",
     "sanctions": "kit.samples.sanctions",
 }
