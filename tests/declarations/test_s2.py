@@ -134,3 +134,9 @@ def test_a_missing_file_and_a_missing_sample_say_where_to_look(tmp_path, monkeyp
     monkeypatch.setattr(kit.data, "DATA_DIR", tmp_path)
     with pytest.raises(SourceNotFoundError, match=r"s2\.json\.gz"):
         read_s2("sample")
+
+
+def test_an_empty_list_reads_as_an_empty_frame_with_every_column(tmp_path):
+    frame = read_s2(write(tmp_path, "vacio.json", []))
+    assert frame.empty and list(frame.columns) == COLUMNS
+    assert frame.attrs["formato"] is None
