@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,16 +33,22 @@ from kit.samples import declarations_cases as cases
 from kit.samples import names
 from kit.samples._rng import Draw
 from kit.samples.declarations_assets import Lenders, furnish
-from kit.samples.declarations_people import Registry
-from kit.samples.declarations_plant import Award, plant_companies, plant_homonyms, plant_wealth
+from kit.samples.declarations_people import Person, Registry
+from kit.samples.declarations_plant import (
+    Award,
+    CompanyCase,
+    plant_companies,
+    plant_homonyms,
+    plant_wealth,
+)
 from kit.samples.declarations_s1 import declarations, file_dates
 from kit.samples.declarations_s2 import s2_records
 from kit.samples.declarations_s3 import particular_record, servidor_record
-from kit.samples.declarations_s3_plant import fault_text, plant_sanctions
-from kit.samples.declarations_staff import Institution, Official, staff
+from kit.samples.declarations_s3_plant import Sanctions, fault_text, plant_sanctions
+from kit.samples.declarations_staff import Institution, Official, Staff, staff
 from kit.samples.declarations_truth import counts, institutions, wealth
 
-__all__ = ["FILES", "SEED", "dumps", "generate", "load_procurement", "write"]
+__all__ = ["FILES", "SEED", "Plan", "dumps", "generate", "load_procurement", "plan", "write"]
 
 SEED = 1919
 POSTS = 1750
@@ -59,7 +66,7 @@ _RFC = re.compile(r"\b[A-ZÑ&]{3,4}\d{6}[A-Z0-9]{3}\b")
 
 
 def load_procurement() -> tuple[list[Institution], list[Award], set[str], set[str]]:
-    """Buyers, awards, RFCs already planted by other samples, and names of supplier people."""
+    """Buyers, awards, RFCs already planted by other samples, and the suppliers' names."""
     from kit import procurement
     from kit.samples import procurement as procurement_sample
     from kit.samples.procurement_parties import make_buyers
@@ -92,8 +99,7 @@ def load_procurement() -> tuple[list[Institution], list[Award], set[str], set[st
     planted = set(names.GENERIC_RFC.split())
     for sample in ("procurement", "sanctions"):
         planted |= set(_RFC.findall((data.DATA_DIR / sample / "truth.json").read_text("utf-8")))
-    people = {a.supplier_name for a in awards if len(a.rfc) == 13}
-    return insts, awards, planted, people
+    return insts, awards, planted, {a.supplier_name for a in awards}
 
 
 def _companies(draw: Draw, people: Registry) -> list[tuple[str, str]]:
@@ -128,20 +134,25 @@ def _within_means(official: Official, records: list[dict]) -> list[dict]:
     return declarations(official)
 
 
-def generate(seed: int = SEED, procurement: tuple | None = None) -> tuple[dict[str, bytes], dict]:
-    """Build every file of the sample and its truth.
+@dataclass
+class Plan:
+    """Everything decided before any record is written: people, posts, planted cases."""
 
-    Args:
-        seed: every random choice comes from this one seed, so equal seeds give equal output.
-        procurement: what :func:`load_procurement` returns (default: the bundled samples).
+    insts: list[Institution]
+    awards: list[Award]
+    world: Staff
+    governor: Person
+    pairs: list[list[Official]]
+    stakes: list[CompanyCase]
+    rich: list[Official]
+    box: Sanctions
 
-    Returns:
-        ``(files, truth)``: the bytes of each file by name (``truth.json`` included) and the
-        truth as a dict.
-    """
-    insts, awards, planted, supplier_people = procurement or load_procurement()
+
+def plan(seed: int, procurement: tuple | None = None) -> Plan:
+    """People, posts, careers, belongings and every planted case, from one seed."""
+    insts, awards, planted, supplier_names = procurement or load_procurement()
     draw = Draw(seed)
-    people = Registry(supplier_people, {a.rfc for a in awards} | {i.rfc for i in insts})
+    people = Registry(supplier_names, {a.rfc for a in awards} | {i.rfc for i in insts})
     governor = people.person(draw, (1958, 1968))
     world = staff(draw, insts, people, POSTS)
     used: set[str] = set()
@@ -153,23 +164,33 @@ def generate(seed: int = SEED, procurement: tuple | None = None) -> tuple[dict[s
         file_dates(official, draw)
     stakes = plant_companies(world, draw, awards, planted, used)
     rich = plant_wealth(world, draw, lenders, used)
-    rich_keys = {o.key for o in rich}
-    box = plant_sanctions(
-        world, draw, people, awards, planted | {s.stake.rfc for s in stakes}, used
-    )
+    taken = planted | {s.stake.rfc for s in stakes}
+    box = plant_sanctions(world, draw, people, awards, taken, used)
+    return Plan(insts, awards, world, governor, pairs, stakes, rich, box)
+
+
+def records(plan: Plan) -> dict[str, list[dict]]:
+    """The four JSON arrays. S1 and S2 keep the order they are made in (institution, post,
+    person, date): real files come in no particular order, and this one compresses best."""
+    rich = {o.key for o in plan.rich}
     s1 = []
-    for official in world.officials:
-        records = declarations(official)
-        s1 += records if official.key in rich_keys else _within_means(official, records)
-    s2 = [r for o in world.officials for r in s2_records(world, o, governor)]
-    servidores = [servidor_record(s) for s in box.servidores]
-    responsible = governor
-    particulares = [particular_record(s, fault_text(s), responsible) for s in box.particulares]
-    # S1 and S2 stay in the order they were made: by institution, post and person, then date
+    for official in plan.world.officials:
+        found = declarations(official)
+        s1 += found if official.key in rich else _within_means(official, found)
+    s2 = [r for o in plan.world.officials for r in s2_records(plan.world, o, plan.governor)]
+    servidores = [servidor_record(s) for s in plan.box.servidores]
+    particulares = [
+        particular_record(s, fault_text(s), plan.governor) for s in plan.box.particulares
+    ]
     servidores.sort(key=lambda r: (r["fechaCaptura"], r["id"]))
     particulares.sort(key=lambda r: (r["fechaCaptura"], r["id"]))
-    index = cases.Index(s1, s2, servidores, particulares)
-    truth = {
+    return {"s1": s1, "s2": s2, "s3_servidores": servidores, "s3_particulares": particulares}
+
+
+def truth_of(plan: Plan, found: dict[str, list[dict]], seed: int) -> dict[str, Any]:
+    """truth.json: facts recounted from the records and every planted case with its ids."""
+    index = cases.Index(*found.values())
+    return {
         "about": "Planted truth of the synthetic PDN S1, S2 and S3 sample of the fictitious "
         "Estado de Nueva Galicia (the buyers of the procurement sample). People are identified "
         "by CURP and RFC; records by their id. Red flags are risk signals, never proof.",
@@ -177,21 +198,32 @@ def generate(seed: int = SEED, procurement: tuple | None = None) -> tuple[dict[s
         "seed": seed,
         "marker": "Nueva Galicia",
         "files": {name: text for name, text in FILES.items() if name != "truth.json"},
-        "counts": counts(s1, s2, servidores, particulares),
-        "institutions": institutions(insts, s1, s2),
-        "company_conflicts": cases.companies(stakes, awards, index),
-        "wealth_growth": cases.wealth_cases(rich, world.officials, index),
-        "disqualified_in_s2": cases.disqualified(box, index),
-        "disqualified_suppliers_awarded": cases.suppliers(box),
-        "homonyms": cases.homonyms(pairs, box, index),
+        "counts": counts(*found.values()),
+        "institutions": institutions(plan.insts, found["s1"], found["s2"]),
+        "company_conflicts": cases.companies(plan.stakes, plan.awards, index),
+        "wealth_growth": cases.wealth_cases(plan.rich, plan.world.officials, index),
+        "disqualified_in_s2": cases.disqualified(plan.box, index),
+        "disqualified_suppliers_awarded": cases.suppliers(plan.box),
+        "homonyms": cases.homonyms(plan.pairs, plan.box, index),
     }
-    files = {
-        "s1.json.gz": _gzip(s1),
-        "s2.json.gz": _gzip(s2),
-        "s3_servidores.json.gz": _gzip(servidores),
-        "s3_particulares.json.gz": _gzip(particulares),
-        "truth.json": (json.dumps(truth, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
-    }
+
+
+def generate(seed: int = SEED, procurement: tuple | None = None) -> tuple[dict[str, bytes], dict]:
+    """Build every file of the sample and its truth.
+
+    Args:
+        seed: every random choice comes from this one seed, so equal seeds give equal output.
+        procurement: what :func:`load_procurement` returns (default: the bundled samples).
+
+    Returns:
+        ``(files, truth)``: the bytes of each file by name (``truth.json`` included) and the
+        truth as a dict.
+    """
+    planned = plan(seed, procurement)
+    found = records(planned)
+    truth = truth_of(planned, found, seed)
+    files = {f"{name}.json.gz": _gzip(rows) for name, rows in found.items()}
+    files["truth.json"] = (json.dumps(truth, indent=1, ensure_ascii=False) + "\n").encode()
     return files, truth
 
 

@@ -44,7 +44,14 @@ def _institution(official: Official) -> JSON:
 
 def companies(cases: list[CompanyCase], awards: list[Award], index: Index) -> JSON:
     """Declared stakes in suppliers of the official's own institution, and the traps."""
-    out: JSON = {"cases": [], "traps": []}
+    out: JSON = {
+        "definition": "An S1 declaration lists a stake (interes.participacion, by the declarant "
+        "or the spouse: tipoRelacion PAREJA) in a company whose RFC is a supplier that won "
+        "awards from the declarant's own institution (the buyer) in the procurement sample. "
+        "Traps: the supplier only won awards from other institutions.",
+        "cases": [],
+        "traps": [],
+    }
     for case in cases:
         official, stake, supplier = case.official, case.stake, case.supplier
         mine = [a for a in awards if a.rfc == stake.rfc]
@@ -105,6 +112,13 @@ def wealth_cases(planted: list[Official], officials: list[Official], index: Inde
         if w["gross_ratio"] is not None and w["gross_ratio"] > 1
     ]
     return {
+        "definition": "ratio = (valorAdquisicion of homes and vehicles in the last complete "
+        "declaration, not BAJA, bought after the first complete declaration - montoOriginal of "
+        "the loans taken meanwhile) / the declarant's net income declared in every complete "
+        "declaration after the first (ingreso{Anual,Conclusion}NetoDeclarante). Planted cases "
+        "are at 3 or more; nobody else is above 1. gross_ratio leaves the loans out: people who "
+        "bought on credit pass 1 there without being a case.",
+        "planted_min_ratio": 3,
         "cases": cases,
         "people_measured": len(others) + len(cases),
         "max_ratio_not_planted": max(net),
@@ -114,7 +128,14 @@ def wealth_cases(planted: list[Official], officials: list[Official], index: Inde
 
 def disqualified(box: Sanctions, index: Index) -> JSON:
     """Servants disqualified yet in S2 during the disqualification, and the look-alikes."""
-    out: JSON = {"cases": [], "not_cases": []}
+    out: JSON = {
+        "definition": "An S3 servidores record with inhabilitación (fechaInicial to fechaFinal) "
+        "and S2 records of the same person (CURP) captured within that period (fechaCaptura), "
+        "at the sanctioning institution or another one. Not cases: disqualified after leaving "
+        "office (E), or sanctioned without disqualification (N).",
+        "cases": [],
+        "not_cases": [],
+    }
     for sanction in box.servidores:
         case = sanction.extra["case"]
         official = box.officials.get(sanction.key)
@@ -159,7 +180,13 @@ def disqualified(box: Sanctions, index: Index) -> JSON:
 
 def suppliers(box: Sanctions) -> JSON:
     """Suppliers disqualified in S3 while still winning awards, and the look-alikes."""
-    out: JSON = {"cases": [], "not_cases": []}
+    out: JSON = {
+        "definition": "An S3 particulares record with inhabilitación whose RFC won awards of the "
+        "procurement sample (award date in Mexico's time) within fechaInicial to fechaFinal. "
+        "Not cases: fined only, or disqualified after the last award.",
+        "cases": [],
+        "not_cases": [],
+    }
     for sanction in box.particulares:
         case = sanction.extra["case"]
         if case[0] not in "PQ":
@@ -216,7 +243,12 @@ def homonyms(pairs: list[list[Official]], box: Sanctions, index: Index) -> JSON:
                 ],
             }
         )
-    return {"pairs": out}
+    return {
+        "definition": "Different people (other RFC and CURP) with the same full name: two "
+        "officials of different institutions (H01-H03), or an official listed in S2 and a "
+        "sanctioned namesake in S3 who never declared (H04-H05). No other full name is shared.",
+        "pairs": out,
+    }
 
 
 def _side(official: Official, index: Index) -> JSON:

@@ -19,7 +19,14 @@ from kit.samples.declarations_catalogs import SECTORES, TIPO_PARTICIPACION
 from kit.samples.declarations_people import Registry
 from kit.samples.declarations_staff import FIRST_DAY, Official, Staff
 
-__all__ = ["Award", "CompanyCase", "plant_companies", "plant_homonyms", "plant_wealth"]
+__all__ = [
+    "Award",
+    "CompanyCase",
+    "plant_companies",
+    "plant_homonyms",
+    "plant_wealth",
+    "steady",
+]
 
 N_COMPANY, N_SPOUSE, N_TRAPS, N_WEALTH, N_HOMONYMS = 6, 2, 3, 8, 3
 
@@ -57,7 +64,7 @@ class CompanyCase:
     trap: bool
 
 
-def _steady(staff: Staff, ranks: range, s2: bool, used: set[str]) -> list[Official]:
+def steady(staff: Staff, ranks: range, s2: bool, used: set[str]) -> list[Official]:
     """Officials in office the whole of 2021-2024, of the given ranks, not planted yet."""
     return [
         o
@@ -73,7 +80,7 @@ def _steady(staff: Staff, ranks: range, s2: bool, used: set[str]) -> list[Offici
 def plant_homonyms(staff: Staff, draw: Draw, people: Registry, used: set[str]) -> list[list]:
     """Make pairs of officials of different institutions namesakes (before families exist)."""
     pairs = []
-    pool = _steady(staff, range(1, 7), False, used)
+    pool = steady(staff, range(1, 7), False, used)
     for _ in range(N_HOMONYMS):
         first = draw.choice([o for o in pool if o.s2_area])
         second = draw.choice([o for o in pool if o.inst != first.inst and o is not first])
@@ -106,21 +113,26 @@ def _stake(draw: Draw, supplier: Award, relation: str, since: date, variant: boo
     )
 
 
+def _fit(awards: list[Award], sold: dict, avoid: set[str]) -> list[str]:
+    """Companies (12-character RFC) not planted elsewhere, whose name no other RFC uses."""
+    rfcs_of = defaultdict(set)
+    for award in awards:
+        rfcs_of[award.supplier_name].add(award.rfc)
+    return sorted(
+        rfc
+        for rfc, buyers in sold.items()
+        if len(rfc) == 12 and rfc not in avoid and len(rfcs_of[buyers_name(buyers)]) == 1
+    )
+
+
 def plant_companies(
     staff: Staff, draw: Draw, awards: list[Award], avoid: set[str], used: set[str]
 ) -> list[CompanyCase]:
     """Stakes in suppliers of the official's own institution (cases) or of others (traps)."""
     sold = _by_buyer(awards)
-    names = defaultdict(set)
-    for award in awards:
-        names[award.supplier_name].add(award.rfc)
-    fit = sorted(
-        rfc
-        for rfc, buyers in sold.items()
-        if len(rfc) == 12 and rfc not in avoid and len(names[buyers_name(buyers)]) == 1
-    )
+    fit = _fit(awards, sold, avoid)
     cases: list[CompanyCase] = []
-    pool = _steady(staff, range(1, 5), True, used)
+    pool = steady(staff, range(1, 5), True, used)
     institutions = set()
     while len(cases) < N_COMPANY + N_SPOUSE + N_TRAPS:
         trap = len(cases) >= N_COMPANY + N_SPOUSE
@@ -129,10 +141,9 @@ def plant_companies(
         if official.inst.code in institutions or (spouse and official.spouse is None):
             continue
         buyer = official.inst.buyer_id
-        if trap:
-            options = [r for r in fit if buyer not in sold[r]]
-        else:
-            options = [r for r in fit if len(sold[r].get(buyer, [])) >= 2]
+        options = [
+            r for r in fit if (buyer not in sold[r] if trap else len(sold[r].get(buyer, [])) >= 2)
+        ]
         if not options:
             continue
         rfc = draw.choice(options)
@@ -160,7 +171,7 @@ def buyers_name(buyers: dict[str, list[Award]]) -> str:
 def plant_wealth(staff: Staff, draw: Draw, lenders: Lenders, used: set[str]) -> list[Official]:
     """Homes and cars bought cash in 2021-2024, several times the pay declared meanwhile."""
     chosen = []
-    pool = [o for o in _steady(staff, range(1, 6), False, used) if o.filings[0][0] != "INICIAL"]
+    pool = [o for o in steady(staff, range(1, 6), False, used) if o.filings[0][0] != "INICIAL"]
     for _ in range(N_WEALTH):
         official = draw.choice(pool)
         pool.remove(official)

@@ -56,6 +56,19 @@ def _months(official: Official, tipo: str, day: date) -> tuple[float, int]:
     return 12 * ((end - first).days + 1) / 365, end.year
 
 
+def _activities(official: Official, day: date, months: float) -> list[dict]:
+    """Pay from the declarant's own companies (actividad industrial, comercial, empresarial)."""
+    return [
+        {
+            "remuneracion": _mxn(p.monthly * months),
+            "nombreRazonSocial": p.company,
+            "tipoNegocio": p.sector["valor"],
+        }
+        for p in official.participations
+        if p.monthly and p.relation == "DECLARANTE" and p.since <= day
+    ]
+
+
 def ingresos(official: Official, tipo: str, day: date) -> dict:
     """Income of the declarant (pay, company, services) and of the spouse, in the type's keys."""
     months, year = _months(official, tipo, day)
@@ -65,16 +78,7 @@ def ingresos(official: Official, tipo: str, day: date) -> dict:
         pay = official.yearly_pay(year)
     else:
         pay = official.yearly_pay(year) if official.end else 0
-    held = [p for p in official.participations if p.monthly and p.relation == "DECLARANTE"]
-    activities = [
-        {
-            "remuneracion": _mxn(p.monthly * months),
-            "nombreRazonSocial": p.company,
-            "tipoNegocio": p.sector["valor"],
-        }
-        for p in held
-        if p.since <= day
-    ]
+    activities = _activities(official, day, months)
     business = sum(a["remuneracion"]["valor"] for a in activities)
     services = round(official.side_income * months)
     other = business + services
@@ -180,31 +184,23 @@ def _section(key: str, items: list[dict]) -> dict:
     return {"ninguno": False, key: items, "aclaracionesObservaciones": ""}
 
 
-def holdings(official: Official, day: date, before: date | None) -> dict:
-    """bienesInmuebles, vehiculos, bienesMuebles, inversiones, adeudos and prestamoOComodato."""
-    homes, cars = [], []
-    for asset in official.assets:
-        op = _status(asset, day, before)
-        if op is None:
-            continue
-        if asset.kind == "inmueble":
-            homes.append(_home(official, asset, op))
-        else:
-            cars.append(_car(asset, op))
-    debts = []
+def _debts(official: Official, day: date, before: date | None) -> list[dict]:
+    """Loans still owed on ``day``, with their balance."""
+    out = []
     for debt in official.debts:
         elapsed = (day - debt.taken).days / 365
         balance = debt.amount * (1 - elapsed / debt.years)
         if debt.taken > day or balance <= 0:
             continue
-        debts.append(
+        mortgage = debt.kind == "CHIP"
+        out.append(
             {
                 "tipoOperacion": "AGREGAR"
                 if before is None or debt.taken > before
                 else "SIN_CAMBIOS",
                 "titular": _DEC,
                 "tipoAdeudo": cv("CHIP", "CRÉDITO HIPOTECARIO")
-                if debt.kind == "CHIP"
+                if mortgage
                 else cv("CAUT", "CRÉDITO AUTOMOTRIZ"),
                 "numeroCuentaContrato": debt.account,
                 "fechaAdquisicion": str(debt.taken),
@@ -219,6 +215,21 @@ def holdings(official: Official, day: date, before: date | None) -> dict:
                 "localizacionAdeudo": {"pais": "MX"},
             }
         )
+    return out
+
+
+def holdings(official: Official, day: date, before: date | None) -> dict:
+    """bienesInmuebles, vehiculos, bienesMuebles, inversiones, adeudos and prestamoOComodato."""
+    homes, cars = [], []
+    for asset in official.assets:
+        op = _status(asset, day, before)
+        if op is None:
+            continue
+        if asset.kind == "inmueble":
+            homes.append(_home(official, asset, op))
+        else:
+            cars.append(_car(asset, op))
+    debts = _debts(official, day, before)
     account = {
         "tipoOperacion": "AGREGAR" if before is None else "SIN_CAMBIOS",
         "tipoInversion": cv("BANC", "BANCARIA"),

@@ -24,7 +24,7 @@ from kit.samples import names
 from kit.samples._rng import Draw
 from kit.samples.declarations_catalogs import FALTAS_PARTICULAR, POSTS
 from kit.samples.declarations_people import Registry
-from kit.samples.declarations_plant import Award, _steady
+from kit.samples.declarations_plant import Award, steady
 from kit.samples.declarations_s3 import Sanction
 from kit.samples.declarations_staff import Official, Staff
 
@@ -66,14 +66,14 @@ def _fine(draw: Draw, sanctions: tuple[str, ...]) -> int:
 
 
 def _disqualified(staff: Staff, draw: Draw, box: Sanctions, used: set[str]) -> None:
-    steady = _steady(staff, range(1, 7), True, used)
-    movers = [o for o in steady if date(2018, 6, 1) <= o.start]
+    pool = steady(staff, range(1, 7), True, used)
+    movers = [o for o in pool if date(2018, 6, 1) <= o.start]
     for i in range(6):
         moved = i >= 4
-        official = draw.choice(movers if moved else steady)
-        for pool in (steady, movers):
-            if official in pool:
-                pool.remove(official)
+        official = draw.choice(movers if moved else pool)
+        for group in (pool, movers):
+            if official in group:
+                group.remove(official)
         used.add(official.key)
         inst, post = official.inst, (official.post.name, official.post.level)
         resolved = _day(draw, date(2021, 3, 1), date(2023, 4, 28))
@@ -100,49 +100,49 @@ def _disqualified(staff: Staff, draw: Draw, box: Sanctions, used: set[str]) -> N
         )
 
 
-def _others(staff: Staff, draw: Draw, people: Registry, box: Sanctions, used: set[str]) -> None:
-    """Servants who are not planted cases: left before, minor sanctions, not in S1, namesakes."""
+def _pick(pool: list[Official], draw: Draw, used: set[str]) -> Official:
+    official = draw.choice(pool)
+    pool.remove(official)
+    used.add(official.key)
+    return official
+
+
+def _own(official: Official) -> dict:
+    """Who and where, for a sanction of an official at their own institution."""
+    post = (official.post.name, official.post.level)
+    return {"person": official.person, "inst": official.inst, "post": post}
+
+
+def _left_first(staff: Staff, draw: Draw, box: Sanctions, used: set[str]) -> None:
+    """Officials of S2 disqualified the year after they left office (not cases)."""
     left = [
         o
         for o in staff.officials
         if o.s2_area and o.end is not None and o.end.year <= 2023 and o.key not in used
     ]
     for i in range(4):
-        official = draw.choice(left)
-        left.remove(official)
-        used.add(official.key)
-        resolved = date(official.end.year + 1, draw.integer(1, 5), draw.integer(1, 28))
-        post = (official.post.name, official.post.level)
-        kw = {"person": official.person, "inst": official.inst, "resolved": resolved, "post": post}
-        _servant(
-            box,
-            f"E{i + 1:02d}",
-            official,
-            sanctions=("I",),
-            years=draw.integer(1, 3),
-            fault=draw.choice(_SERIOUS),
-            **kw,
-        )
-    steady = _steady(staff, range(1, 7), True, used)
+        official = _pick(left, draw, used)
+        end = official.end or official.start
+        resolved = date(end.year + 1, draw.integer(1, 5), draw.integer(1, 28))
+        years, fault = draw.integer(1, 3), draw.choice(_SERIOUS)
+        _servant(box, f"E{i + 1:02d}", official, resolved=resolved, sanctions=("I",),
+                 years=years, fault=fault, **_own(official))  # fmt: skip
+
+
+def _minor(staff: Staff, draw: Draw, box: Sanctions, used: set[str]) -> None:
+    """Officials of S2 warned, suspended or fined, who may stay in office (not cases)."""
+    pool = steady(staff, range(1, 7), True, used)
     for i in range(6):
-        official = draw.choice(steady)
-        steady.remove(official)
-        used.add(official.key)
+        official = _pick(pool, draw, used)
         sanctions = draw.choice(_MINOR)
         resolved = _day(draw, date(2021, 2, 1), date(2024, 8, 30))
-        post = (official.post.name, official.post.level)
-        _servant(
-            box,
-            f"N{i + 1:02d}",
-            official,
-            person=official.person,
-            inst=official.inst,
-            resolved=resolved,
-            sanctions=sanctions,
-            fault=draw.integer(2, 4),
-            fine=_fine(draw, sanctions),
-            post=post,
-        )
+        fault, fine = draw.integer(2, 4), _fine(draw, sanctions)
+        _servant(box, f"N{i + 1:02d}", official, resolved=resolved, sanctions=sanctions,
+                 fault=fault, fine=fine, **_own(official))  # fmt: skip
+
+
+def _strangers(staff: Staff, draw: Draw, people: Registry, box: Sanctions) -> None:
+    """People sanctioned who never declared in 2021-2024 (they had left before)."""
     for i in range(18):
         sanctions = draw.choice((("I",), ("I", "M"), ("D",), *_MINOR))
         post = POSTS[draw.integer(2, 7)]
@@ -163,11 +163,9 @@ def _others(staff: Staff, draw: Draw, people: Registry, box: Sanctions, used: se
 
 def _namesakes(staff: Staff, draw: Draw, people: Registry, box: Sanctions, used: set[str]) -> None:
     """Sanctioned people who share the full name of an official listed in S2."""
-    steady = _steady(staff, range(2, 7), True, used)
+    pool = steady(staff, range(2, 7), True, used)
     for i in range(2):
-        official = draw.choice(steady)
-        steady.remove(official)
-        used.add(official.key)
+        official = _pick(pool, draw, used)
         case = f"H{i + 4:02d}"
         official.cases.append(case)
         born = official.person.born.year + draw.integer(-8, 8)
@@ -199,6 +197,7 @@ def _particular(box: Sanctions, case: str, **kw) -> Sanction:
 def _suppliers(
     staff: Staff, draw: Draw, people: Registry, box: Sanctions, awards: list[Award], avoid: set
 ) -> None:
+    """Suppliers of the procurement sample: disqualified while winning (P) or not (Q)."""
     by_rfc: dict[str, list[Award]] = {}
     for award in sorted(awards, key=lambda a: (a.day, a.award_id)):
         by_rfc.setdefault(award.rfc, []).append(award)
@@ -245,16 +244,25 @@ def _suppliers(
                 years=2,
                 **kw,
             )
-    for i in range(34):
-        trade = draw.choice(_TRADES)
-        name = names.company_name(draw, trade)
+
+
+def _fictitious(staff: Staff, draw: Draw, people: Registry, box: Sanctions) -> None:
+    """Companies and people sanctioned who never sold to Nueva Galicia in the sample."""
+    made = 0
+    while made < 34:
+        name = names.company_name(draw, draw.choice(_TRADES))
         rfc = names.moral_rfc(name, date(draw.integer(1995, 2019), 5, 1), draw)
+        if name in people.names or rfc in people.ids:
+            continue
+        made += 1
+        people.names.add(name)
+        people.ids.add(rfc)
         person = people.person(draw, (1960, 1994)) if draw.chance(0.25) else None
         company = (person.name, person.rfc) if person else (name, rfc)
         sanctions = draw.choice((("I",), ("I", "M"), ("M",), ("A",)))
         _particular(
             box,
-            f"Z{i + 1:02d}",
+            f"Z{made:02d}",
             inst=draw.choice(staff.institutions),
             resolved=_day(draw, date(2016, 1, 11), date(2024, 9, 20)),
             sanctions=sanctions,
@@ -279,8 +287,11 @@ def plant_sanctions(
     box = Sanctions()
     _disqualified(staff, draw, box, used)
     _namesakes(staff, draw, people, box, used)
-    _others(staff, draw, people, box, used)
+    _left_first(staff, draw, box, used)
+    _minor(staff, draw, box, used)
+    _strangers(staff, draw, people, box)
     _suppliers(staff, draw, people, box, awards, avoid)
+    _fictitious(staff, draw, people, box)
     return box
 
 

@@ -165,9 +165,8 @@ def staff(draw: Draw, institutions: list[Institution], people: Registry, size: i
             tipo_area = dict(AREAS).get(area, "")
             in_s2 = post.rank == 0 or (tipo_area and post.rank <= 5)
             for start, end in _holders(draw, draw.chance(0.8)):
-                oldest, youngest = start.year - 62, min(start.year - 24, 1999)
-                if post.rank <= 1:
-                    youngest = min(youngest, start.year - 38)
+                oldest = max(start.year - 62, 1958)  # nobody older than 66 in 2024
+                youngest = min(start.year - (38 if post.rank <= 1 else 24), 1999)
                 person = people.person(draw, (oldest, max(oldest, youngest)))
                 official = Official(
                     key=f"NG-{len(officials) + 1:05d}",

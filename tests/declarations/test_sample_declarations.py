@@ -533,6 +533,26 @@ def test_disqualified_suppliers_win_awards_during_the_disqualification(truth, by
             ]
 
 
+def test_only_planted_private_parties_are_procurement_suppliers(s3p, truth, awards):
+    suppliers = {a["rfc"] for a in awards} | {a["name"] for a in awards}
+    planted = truth["disqualified_suppliers_awarded"]
+    expected = {c["supplier_rfc"] for c in planted["cases"] + planted["not_cases"]}
+    found = {
+        r["particularSancionado"]["rfc"]
+        for r in s3p
+        if suppliers
+        & {r["particularSancionado"]["rfc"], r["particularSancionado"]["nombreRazonSocial"]}
+    }
+    assert found == expected
+
+
+def test_declarants_are_of_working_age(s1):
+    for record in s1:
+        curp = s1_curp(record)
+        year = int(curp[4:6]) + (1900 if curp[16].isdigit() else 2000)
+        assert 18 <= int(s1_day(record)[:4]) - year <= 67, (curp, s1_day(record))
+
+
 def test_homonyms_are_different_people_with_records_on_each_side(truth, by_id):
     pairs = truth["homonyms"]["pairs"]
     assert len(pairs) == 5
