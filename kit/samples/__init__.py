@@ -9,8 +9,11 @@ from __future__ import annotations
 __all__ = ["GENERATORS"]
 
 GENERATORS: dict[str, str] = {
-    "declarations": "kit.samples.declarations",
     "procurement": "kit.samples.procurement",
     "sanctions": "kit.samples.sanctions",
+    "declarations": "kit.samples.declarations",
 }
-"""Name of each sample -> module with a ``write()`` that writes it into ``kit/data``."""
+"""Name of each sample -> module with a ``write()`` that writes it into ``kit/data``.
+
+In dependency order: the sanctions and declarations samples are built on the procurement
+sample's suppliers and buyers, so procurement is written first."""

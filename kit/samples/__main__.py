@@ -23,7 +23,7 @@ MSG = messages(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the generators named in ``argv`` (all of them when empty); return the exit code."""
-    chosen = list(sys.argv[1:] if argv is None else argv) or sorted(GENERATORS)
+    chosen = list(sys.argv[1:] if argv is None else argv) or list(GENERATORS)  # dependency order
     unknown = [name for name in chosen if name not in GENERATORS]
     if unknown:
         known = ", ".join(sorted(GENERATORS))
