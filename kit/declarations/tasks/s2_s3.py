@@ -37,7 +37,8 @@ def disqualifications(data: Any) -> pd.DataFrame:
 
 def s2_during(data: Any, key: str = "curp") -> pd.DataFrame:
     """S2 records joined to their person's disqualification (by ``key``) and inside its period."""
-    periods = disqualifications(data)[[key, *PERIOD, "expediente"]].dropna(subset=[key])
+    columns = [key, *PERIOD, "expediente", "institucion_siglas"]
+    periods = disqualifications(data)[columns].dropna(subset=[key])
     table = data.s2.merge(periods, on=key, suffixes=("", "_s3"))
     day = table["fecha_captura"].dt.normalize()
     inside = (day >= table[PERIOD[0]]) & (day <= table[PERIOD[1]])
