@@ -52,7 +52,8 @@ def secret_lines_of_solutions() -> set[str]:
                     inside = False
                 elif inside and len(line.strip()) >= 12 and not line.strip().startswith("#"):
                     secrets.add(line.strip())
-    return secrets
+    # a bare chained call on its own line (".drop_duplicates()") carries nothing of the answer
+    return {line for line in secrets if not re.fullmatch(r"\.\w+\(\)[)\]]*", line)}
 
 
 def test_the_bundle_holds_challenges_the_kit_and_the_set_up_files(real_bundle):

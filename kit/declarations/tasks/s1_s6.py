@@ -28,6 +28,9 @@ CONFLICT_KEY = ["curp", "rfc_empresa", "buyer_id"]
 ASSET_COLUMNS = ["id", "tipo_operacion", "valor_adquisicion", "fecha_adquisicion", "forma_pago"]
 
 
+_COMPANY_RFC = {"rfc": "rfc_empresa"}  # the supplier's RFC is the declared company's
+
+
 def conflicts(data: Any) -> pd.DataFrame:
     """One row per declarant, declared company and own institution that awarded it: amounts."""
     s1 = data.s1
@@ -36,8 +39,8 @@ def conflicts(data: Any) -> pd.DataFrame:
     stakes = stakes.merge(people, on="id")[
         ["curp", "nombre_completo", "ente_publico", "nombre_empresa", "rfc"]
     ].drop_duplicates()
-    stakes = stakes.rename(columns={"rfc": "rfc_empresa"})
-    awards = data.awards.rename(columns={"rfc": "rfc_empresa", "buyer_name": "ente_publico"})
+    stakes = stakes.rename(columns=_COMPANY_RFC)
+    awards = data.awards.rename(columns=_COMPANY_RFC | {"buyer_name": "ente_publico"})
     table = stakes.merge(awards, on=["rfc_empresa", "ente_publico"])
     return (
         table.groupby(CONFLICT_KEY, as_index=False)
