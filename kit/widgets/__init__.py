@@ -1,0 +1,47 @@
+"""Interactive explorers for notebooks and mentor sessions (ipywidgets).
+
+    from kit.widgets import match_threshold_explorer, threshold_explorer
+    threshold_explorer(datos)                       # R003, short submission periods
+    match_threshold_explorer(pairs, truth)          # record linkage: precision and recall
+
+Moving a control recomputes the indicator and redraws a plot and a small table. The computation
+lives in plain functions (:func:`evaluated_periods`, :func:`flagged_by_buyer`) that tests and
+notebooks can call without widgets. Explorers also run headless (papermill, nbconvert): building
+and displaying one never needs a browser, and the initial state is drawn once when it is built.
+The plot is an ``Image`` widget (PNG) and the table an ``HTML`` widget rather than an ``Output``
+widget that captures displays: the values live in the widget state, so they are kept in saved
+notebooks, and headless runners never have to mimic a front end's output capture.
+"""
+
+from kit.widgets.institutions import InstitutionRiskExplorer, institution_risk_explorer
+from kit.widgets.matching import (
+    MatchThresholdExplorer,
+    accepted_pairs,
+    match_errors,
+    match_threshold_explorer,
+    precision_recall,
+    precision_recall_curve,
+)
+from kit.widgets.r003 import (
+    ThresholdExplorer,
+    buyers_table,
+    evaluated_periods,
+    flagged_by_buyer,
+    threshold_explorer,
+)
+
+__all__ = [
+    "InstitutionRiskExplorer",
+    "MatchThresholdExplorer",
+    "ThresholdExplorer",
+    "accepted_pairs",
+    "buyers_table",
+    "evaluated_periods",
+    "flagged_by_buyer",
+    "institution_risk_explorer",
+    "match_errors",
+    "match_threshold_explorer",
+    "precision_recall",
+    "precision_recall_curve",
+    "threshold_explorer",
+]
