@@ -13,7 +13,6 @@ as text; a number field may hold a numeric text (``"12000"``); ``null`` is a mis
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -26,7 +25,7 @@ import pandas as pd
 import kit.data
 from kit.errors import DataFormatError, SourceNotFoundError
 from kit.i18n import messages
-from kit.procurement.read import json_kind
+from kit.procurement.read import gunzip, json_kind
 
 Source = str | os.PathLike[str]
 
@@ -46,10 +45,6 @@ MSG = messages(
         "empty": (
             "el archivo está vacío; ¿se interrumpió la descarga? Descárgalo de nuevo.",
             "the file is empty; was the download interrupted? Download it again.",
-        ),
-        "bad_gzip": (
-            "el archivo comprimido está dañado o incompleto ({error}); descárgalo de nuevo.",
-            "the compressed file is damaged or incomplete ({error}); download it again.",
         ),
         "not_utf8": (
             "no es texto UTF-8 ({error}); ¿es otro formato (Excel, PDF, ZIP, RAR)?",
@@ -123,12 +118,7 @@ def path_of(source: Source, sample: str) -> Path:
 
 def load(path: Path, what: str) -> list[Any]:
     """The records of a PDN JSON file (array or API page; plain or gzip), not yet checked."""
-    raw = path.read_bytes()
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as error:
-            raise DataFormatError(path, MSG["bad_gzip"].format(error=error)) from error
+    raw = gunzip(path.read_bytes(), path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

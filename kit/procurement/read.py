@@ -21,7 +21,7 @@ from typing import Any
 from kit.errors import DataFormatError, SourceNotFoundError
 from kit.i18n import messages
 
-__all__ = ["Entry", "Source", "entries", "files_of", "json_kind", "read", "read_file"]
+__all__ = ["Entry", "Source", "entries", "files_of", "gunzip", "json_kind", "read", "read_file"]
 
 Source = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
@@ -146,7 +146,7 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Entry]:
         yield from _read_zip(path)
         return
     lines = path.name.lower().removesuffix(".gz").endswith(".jsonl")
-    yield from _read_bytes(_gunzip(path.read_bytes(), path), lines, str(path))
+    yield from _read_bytes(gunzip(path.read_bytes(), path), lines, str(path))
 
 
 def _read_zip(path: Path) -> Iterator[Entry]:
@@ -163,7 +163,8 @@ def _read_zip(path: Path) -> Iterator[Entry]:
         raise DataFormatError(path, MSG["bad_gzip"].format(error=error)) from error
 
 
-def _gunzip(raw: bytes, path: Path) -> bytes:
+def gunzip(raw: bytes, path: Path) -> bytes:
+    """``raw`` decompressed when it is gzip (by its magic bytes), as is otherwise."""
     if raw[:2] != b"\x1f\x8b":
         return raw
     try:

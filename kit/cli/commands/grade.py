@@ -149,18 +149,10 @@ class Command(BaseCommand):
         return self._finish(report, settings, console)
 
     def _grade(self, layout, submissions: Path, settings, console):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
+        from kit.cli.progress import progress_bar
         from kit.organizer.grade import grade
 
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as progress:
+        with progress_bar(console) as progress:
             bar = progress.add_task(MSG["teams"].get(), total=None)
             return grade(
                 layout,

@@ -94,8 +94,8 @@ class Command(BaseCommand):
 
             start_fork_server_soon()
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+        from kit.cli.progress import progress_bar
         from kit.organizer.layout import KitLayout
         from kit.organizer.validate import validate
         from kit.organizer.validate.report import write_report
@@ -103,14 +103,7 @@ class Command(BaseCommand):
         console = Console(stderr=True)
         layout = KitLayout.find(args.root)
         console.print(MSG["static"].get())
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as progress:
+        with progress_bar(console) as progress:
             bar = progress.add_task(MSG["running"].get(), total=None)
             report = validate(
                 layout,

@@ -103,6 +103,7 @@ def run_in_sandbox(
     inside = _INSIDE if sandbox.isolated else scratch
     notebook_name = "_graded.ipynb"
     nbformat.write(nb, work / notebook_name)
+    environment = _environment(inside, sandbox, cache)
     spec = {
         "notebook": str(inside / "work" / notebook_name),
         "out": str(inside / "out"),
@@ -114,7 +115,7 @@ def run_in_sandbox(
         "processes": limits.processes,
         "file_bytes": limits.file_bytes,
         "output_bytes": limits.output_bytes,
-        "env": _environment(inside, sandbox, cache),
+        "env": environment,
     }
     (scratch / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
     uid = sandbox.runner_uid(slot)
@@ -133,7 +134,7 @@ def run_in_sandbox(
             stdout=log,
             stderr=log,
             start_new_session=True,
-            env=_environment(inside, sandbox, cache) | {"PATH": os.environ.get("PATH", "")},
+            env=environment | {"PATH": os.environ.get("PATH", "")},
         )
         try:
             process.wait(timeout=limits.notebook_timeout)

@@ -141,6 +141,7 @@ class _Done:
     sanitized: Sanitized
     run: Run | None
     problems: list[str]
+    sent: NotebookNode | None = None  # what ran in the sandbox (test cells as answer records)
 
 
 def grade(
@@ -266,7 +267,7 @@ def _run_all(
                 verdicts = _judge(done, judges[job.notebook.taskset])
                 result = _record(
                     settings, gb, job.submission, job.notebook, done.sanitized, done.run,
-                    verdicts, done.problems,
+                    verdicts, done.problems, done.sent,
                 )  # fmt: skip
             except Exception as error:  # the grader's own failure still costs one notebook only
                 text = MSG["grader_failed"].format(error=f"{type(error).__name__}: {error}")
@@ -307,7 +308,7 @@ def _execute(job: _Job, settings: GradingSettings, slots: queue.Queue[int], cach
     finally:
         slots.put(slot)
     problems.extend(_run_problems(run, settings.limits))
-    return _Done(job, sanitized, run, problems)
+    return _Done(job, sanitized, run, problems, prepared)
 
 
 def _run_problems(run: Run, limits: Limits) -> list[str]:
@@ -355,11 +356,12 @@ def _record(
     run: Run | None,
     verdicts: dict[str, list[Verdict]],
     problems: list[str],
+    sent: NotebookNode | None = None,
 ) -> NotebookResult:
     """Write the graded notebook, save its scores in the gradebook, return its results."""
     if sanitized is None:  # nothing usable was submitted: the released cells, all failing
         sanitized = sanitize(new_notebook(), notebook)
-    graded = _graded_notebook(sanitized.nb, notebook, run, verdicts, problems)
+    graded = _graded_notebook(sanitized.nb, notebook, run, verdicts, problems, sent)
     folder = settings.output / "autograded" / submission.team / submission.track
     folder.mkdir(parents=True, exist_ok=True)
     nbformat.write(graded, folder / f"{notebook.name}.ipynb")
@@ -393,13 +395,14 @@ def _graded_notebook(
     run: Run | None,
     verdicts: dict[str, list[Verdict]],
     problems: list[str],
+    sent: NotebookNode | None,
 ) -> NotebookNode:
     """The submitted notebook with its run's outputs, and the grader's own in test cells."""
-    graded = _with_run_outputs(sanitized, notebook, run, verdicts, problems)
+    graded = _with_run_outputs(sanitized, notebook, run, verdicts, problems, sent)
     try:
         nbformat.validate(graded)
     except nbformat.ValidationError:  # odd outputs from the sandbox: keep the grader's only
-        graded = _with_run_outputs(sanitized, notebook, None, verdicts, problems)
+        graded = _with_run_outputs(sanitized, notebook, None, verdicts, problems, None)
     return graded
 
 
@@ -409,12 +412,15 @@ def _with_run_outputs(
     run: Run | None,
     verdicts: dict[str, list[Verdict]],
     problems: list[str],
+    sent: NotebookNode | None,
 ) -> NotebookNode:
+    """``sanitized`` with outputs: the grader's in test cells, the run's where the cell ran
+    exactly as sent (``sent`` is the notebook the sandbox got, its setup cell first)."""
     graded = copy.deepcopy(sanitized)
     executed = run.executed if run else None
     ids = test_cell_ids(graded, notebook)
-    sent = sandbox_notebook(sanitized, notebook).cells[1:]
-    usable = executed is not None and len(executed.cells) == len(sent) + 1
+    ran_as_sent = sent.cells[1:] if sent is not None else []
+    usable = executed is not None and len(executed.cells) == len(ran_as_sent) + 1
     for index, (cell, grade_id) in enumerate(zip(graded.cells, ids, strict=True)):
         if cell.cell_type != "code":
             continue
@@ -425,7 +431,7 @@ def _with_run_outputs(
             continue
         if usable:
             ran = executed.cells[index + 1]
-            if ran.get("cell_type") == "code" and ran.get("source") == sent[index].source:
+            if ran.get("cell_type") == "code" and ran.get("source") == ran_as_sent[index].source:
                 cell.outputs = [o for o in ran.get("outputs", []) if _plain_output(o)]
                 count = ran.get("execution_count")
                 cell.execution_count = count if isinstance(count, int) else None
