@@ -130,15 +130,17 @@ class Bubblewrap(Sandbox):
             args += ["--unshare-user", "--disable-userns"]
         for path in _system_paths():
             args += ["--ro-bind-try", path, path]
+        args += ["--proc", "/proc", "--dev", "/dev"]
+        # the private /tmp and /home first: the environment may live under them (a checkout in
+        # /tmp, a venv in ~), and a later mount would hide it
+        args += ["--perms", "1777", "--size", str(self.limits.tmp_bytes), "--tmpfs", "/tmp"]
+        args += ["--perms", "1777", "--size", str(self.limits.tmp_bytes), "--tmpfs", "/home"]
         for folder in _ancestors(_python_paths()):  # bwrap would make them root-only (0700)
             args += ["--perms", "0755", "--dir", folder]
         for path in _python_paths():
             args += ["--ro-bind", path, path]
         if cache is not None:  # parsed sample data, read-only: nothing to write there
             args += ["--ro-bind", str(cache), "/kit-cache"]
-        args += ["--proc", "/proc", "--dev", "/dev"]
-        args += ["--perms", "1777", "--size", str(self.limits.tmp_bytes), "--tmpfs", "/tmp"]
-        args += ["--perms", "1777", "--size", str(self.limits.tmp_bytes), "--tmpfs", "/home"]
         args += ["--bind", str(scratch), "/grading", "--chdir", "/grading"]
         return [*args, sys.executable, "-I", *runner_args]
 
