@@ -6,8 +6,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.errors import KitError
+from kit.i18n import messages
 
 __all__ = ["KitLayout"]
+
+MSG = messages(
+    "layout",
+    {
+        "unknown_track": (
+            "No existe el track {unknown} en solutions/. Tracks: {known}.",
+            "No track {unknown} in solutions/. Tracks: {known}.",
+        ),
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,15 @@ class KitLayout:
         return sorted(
             p.name for p in self.solutions.iterdir() if p.is_dir() and any(p.glob("*.ipynb"))
         )
+
+    def check_tracks(self, tracks: list[str]) -> None:
+        """Refuse unknown track names, listing the known ones (a typo must not pass silently)."""
+        known = self.tracks()
+        unknown = sorted(set(tracks) - set(known))
+        if unknown:
+            raise KitError(
+                MSG["unknown_track"].format(unknown=", ".join(unknown), known=", ".join(known))
+            )
 
     def solution_notebooks(self, track: str) -> list[Path]:
         return sorted((self.solutions / track).glob("*.ipynb"))

@@ -17,7 +17,7 @@ from nbformat import NotebookNode
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from kit.errors import ReleaseError
+from kit.errors import KitError, ReleaseError
 from kit.organizer.layout import KitLayout
 
 __all__ = [
@@ -105,12 +105,10 @@ class ReleaseResult:
 def release(layout: KitLayout, tracks: list[str] | None = None) -> list[ReleaseResult]:
     """Write ``challenges/`` from ``solutions/``; files already up to date are left untouched."""
     chosen = tracks or layout.tracks()
-    unknown = sorted(set(chosen) - set(layout.tracks()))
-    if unknown:
-        raise ReleaseError(
-            f"no existe el track {', '.join(unknown)} en solutions/ (hay: "
-            f"{', '.join(layout.tracks())}) / no such track in solutions/"
-        )
+    try:
+        layout.check_tracks(chosen)
+    except KitError as unknown:
+        raise ReleaseError(str(unknown)) from None
     return [_release_track(layout, track) for track in chosen]
 
 

@@ -67,7 +67,7 @@ def test_a_notebook_removed_from_solutions_is_removed_from_challenges(minikit):
 
 
 def test_an_unknown_track_is_refused_naming_the_known_ones(minikit):
-    with pytest.raises(ReleaseError, match="hay: demo"):
+    with pytest.raises(ReleaseError, match="Tracks: demo"):
         release(minikit, ["nope"])
 
 

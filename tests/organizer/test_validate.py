@@ -45,6 +45,23 @@ def test_a_healthy_kit_passes_every_check(minikit, data_dir):
     }
 
 
+def test_validating_one_track_checks_only_that_track(minikit, data_dir):
+    unreleased = minikit.solutions / "otro"
+    unreleased.mkdir()
+    (unreleased / "01_bienvenida.ipynb").write_bytes((minikit.root / SOLUTION).read_bytes())
+    assert "challenges/otro/01_bienvenida.ipynb" in str(problems(validate(minikit), "release"))
+    report = validate(minikit, data_dir=data_dir, workers=2, tracks=["demo"])
+    assert report.ok, report.all_findings()
+    assert [run.path for run in report.runs] == [SOLUTION, CHALLENGE]
+
+
+def test_validating_an_unknown_track_names_the_known_ones(minikit):
+    from kit.errors import KitError
+
+    with pytest.raises(KitError, match="Tracks: demo"):
+        validate(minikit, tracks=["nope"])
+
+
 def test_a_stale_release_is_caught(minikit, data_dir):
     edit(minikit, SOLUTION, lambda nb: nb.cells[3].__setitem__("source", nb.cells[3].source + "!"))
     found = problems(validate(minikit, data_dir=data_dir), "release")

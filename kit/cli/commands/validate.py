@@ -28,6 +28,12 @@ MSG = messages(
             "El kit está listo: todas las revisiones pasaron en {seconds:.1f} s.",
             "The kit is ready: every check passed in {seconds:.1f} s.",
         ),
+        "ok_tracks": (
+            "{tracks}: todas las revisiones pasaron en {seconds:.1f} s. Solo una ejecución sin "
+            "TRACK prueba que todo el kit está listo.",
+            "{tracks}: every check passed in {seconds:.1f} s. Only a run without TRACK proves "
+            "the whole kit is ready.",
+        ),
         "fail": (
             "{n} problema(s). Corrígelos y vuelve a ejecutar `kit validate`.",
             "{n} problem(s). Fix them and run `kit validate` again.",
@@ -54,6 +60,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "tracks",
+            nargs="*",
+            metavar="TRACK",
+            help="solo estos tracks, sin sesiones de mentoría (revisión rápida) / only these "
+            "tracks, without mentor sessions (a quick check); default: the whole kit",
+        )
         parser.add_argument("--root", type=Path, help="raíz del kit / kit root (default: cwd)")
         parser.add_argument(
             "--data-source",
@@ -111,6 +124,7 @@ class Command(BaseCommand):
                 workers=args.workers,
                 timeout=args.timeout,
                 fast=not args.slow_kernels,
+                tracks=args.tracks or None,
                 on_planned=lambda n: progress.update(bar, total=n),
                 on_done=lambda execution: progress.update(
                     bar, advance=1, description=execution.job.label
@@ -121,7 +135,11 @@ class Command(BaseCommand):
         json_path, md_path = write_report(report, folder)
         print(MSG["report"].format(json=json_path, md=md_path))
         if report.ok:
-            print(MSG["ok"].format(seconds=report.seconds))
+            if args.tracks:
+                done = ", ".join(args.tracks)
+                print(MSG["ok_tracks"].format(tracks=done, seconds=report.seconds))
+            else:
+                print(MSG["ok"].format(seconds=report.seconds))
             return 0
         for finding in report.all_findings():
             print(f"  ✗ {finding}")

@@ -40,16 +40,23 @@ def validate(
     timeout: float = 120,
     fast: bool = True,
     data_dir: Path | None = None,
+    tracks: list[str] | None = None,
     on_planned: Callable[[int], None] | None = None,
     on_done: Callable[[Execution], None] | None = None,
 ) -> Report:
-    """Run every check and return the report (``report.ok`` tells whether the kit is ready)."""
+    """Run every check and return the report (``report.ok`` tells whether the kit is ready).
+
+    ``tracks`` limits the notebook checks to those tracks and skips the mentor sessions: a quick
+    check while writing one track; only a full run proves the kit is ready.
+    """
+    if tracks:
+        layout.check_tracks(tracks)
     start = time.perf_counter()
     workers = workers or default_workers()
     if fast:
         _warm_kernels()
     report = Report(str(layout.root))
-    pairs = read_pairs(layout)
+    pairs = read_pairs(layout, tracks)
     jobs, judges = plan_jobs(layout, data_source, pairs)
     if on_planned:
         on_planned(len(jobs))
@@ -57,12 +64,12 @@ def validate(
         running = background.submit(
             run_jobs, jobs, workers=workers, timeout=timeout, fast=fast, on_done=on_done
         )
-        report.findings += _static_checks(layout, report, pairs, data_source, data_dir)
+        report.findings += _static_checks(layout, report, pairs, data_source, data_dir, tracks)
         executions = running.result()
     report.runs = [judge(execution) for judge, execution in zip(judges, executions, strict=True)]
     report.checked["solutions"] = sum(job.kind == "solution" for job in jobs)
     report.checked["challenges"] = sum(job.kind == "challenge" for job in jobs)
-    mentor_runs = check_mentor_sessions(layout, workers)
+    mentor_runs = [] if tracks else check_mentor_sessions(layout, workers)
     report.runs += mentor_runs
     report.checked["mentors"] = len(mentor_runs)
     report.seconds = time.perf_counter() - start
@@ -86,12 +93,13 @@ def _static_checks(
     pairs: list[NotebookPair],
     data_source: str,
     data_dir: Path | None,
+    tracks: list[str] | None = None,
 ) -> list[Finding]:
     from kit.data import verify
 
     found = [Finding("data", f"kit/data/{p.name}", p.message) for p in verify(data_dir)]
     report.checked["data"] = 1
-    stale, report.checked["release"] = check_release(layout, pairs)
+    stale, report.checked["release"] = check_release(layout, pairs, tracks)
     found += stale
     for pair in pairs:
         found += check_conventions(pair.source, pair.label(layout.root), pair.track)

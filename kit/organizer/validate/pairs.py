@@ -36,11 +36,11 @@ class NotebookPair:
         return path.relative_to(root).as_posix()
 
 
-def read_pairs(layout: KitLayout) -> list[NotebookPair]:
-    """Every solution notebook of every track with its challenge and its fresh release."""
+def read_pairs(layout: KitLayout, tracks: list[str] | None = None) -> list[NotebookPair]:
+    """Every solution notebook of the tracks (all by default) with its challenge and release."""
     config = load_config(layout)
     pairs = []
-    for track in layout.tracks():
+    for track in tracks or layout.tracks():
         for path in layout.solution_notebooks(track):
             source = nbformat.read(path, as_version=4)
             released_path = layout.challenges / track / path.name

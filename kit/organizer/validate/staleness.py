@@ -11,8 +11,12 @@ __all__ = ["check_release"]
 FIX = "ejecuta / run: kit release"
 
 
-def check_release(layout: KitLayout, pairs: list[NotebookPair]) -> tuple[list[Finding], int]:
-    """Differences between challenges/ and a fresh release, and how many notebooks compared."""
+def check_release(
+    layout: KitLayout, pairs: list[NotebookPair], tracks: list[str] | None = None
+) -> tuple[list[Finding], int]:
+    """Differences between challenges/ and a fresh release, and how many notebooks compared.
+
+    With ``tracks``, only those tracks' folders are compared (``kit validate TRACK``)."""
     found = []
     for pair in pairs:
         where = pair.label(layout.root, released=True)
@@ -27,8 +31,7 @@ def check_release(layout: KitLayout, pairs: list[NotebookPair]) -> tuple[list[Fi
                     f"stale: differs from a fresh release; {FIX}",
                 )
             )
-    tracks = layout.tracks()
-    for track in tracks:
+    for track in tracks or layout.tracks():
         folder = layout.challenges / track
         planned = {pair.released_path.name for pair in pairs if pair.track == track}
         for extra in sorted(folder.glob("*.ipynb")):
@@ -40,9 +43,10 @@ def check_release(layout: KitLayout, pairs: list[NotebookPair]) -> tuple[list[Fi
                         f"no tiene fuente en solutions/ / no source; {FIX}",
                     )
                 )
-    if layout.challenges.is_dir():
+    if tracks is None and layout.challenges.is_dir():
+        known = layout.tracks()
         for folder in sorted(p for p in layout.challenges.iterdir() if p.is_dir()):
-            if folder.name not in tracks and any(folder.glob("*.ipynb")):
+            if folder.name not in known and any(folder.glob("*.ipynb")):
                 found.append(
                     Finding(
                         "release",
