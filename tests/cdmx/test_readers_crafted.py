@@ -98,7 +98,7 @@ def test_ridership_unknown_system_and_bad_values(tmp_path):
 
 def test_load_sample_missing_and_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(kit.data, "DATA_DIR", tmp_path / "data")
-    with pytest.raises(SourceNotFoundError, match="kit.samples cdmx"):
+    with pytest.raises(SourceNotFoundError, match=r"kit\.samples cdmx"):
         load("sample")
     for folder in ("fgj", "afluencia", "estaciones"):
         (tmp_path / "real" / folder).mkdir(parents=True)
