@@ -108,3 +108,20 @@ def test_same_seed_same_bytes(stations):
     again, _ = ridership_files(Draw(7), metro_stations(Draw(7)))
     first, _ = ridership_files(Draw(7), stations)
     assert again == first
+
+
+def test_the_station_layer_has_semovi_properties(stations):
+    import json
+
+    from kit.samples.cdmx_stations import stations_geojson
+
+    layer = json.loads(stations_geojson(stations))
+    assert layer["type"] == "FeatureCollection" and len(layer["features"]) == len(stations)
+    first = layer["features"][0]
+    assert list(first["properties"]) == [
+        "CVE_EST", "LINEA", "EST", "NOMBRE", "TIPO", "ALCALDIAS", "AÑO", "CVE_EOD17", "SISTEMA"
+    ]  # fmt: skip
+    assert first["geometry"]["type"] == "Point"
+    lon, lat = first["geometry"]["coordinates"]
+    assert (lat, lon) == (stations[0].lat, stations[0].lon)
+    assert {f["properties"]["LINEA"] for f in layer["features"]} == {"1", "3", "8", "A", "12"}
