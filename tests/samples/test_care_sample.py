@@ -1,0 +1,90 @@
+"""The parts of the care sample written so far: the alcaldías and the ITER 2020 census file.
+
+Facts are recounted from the CSV bytes with plain pandas, not from the generator's internals.
+"""
+
+import io
+from itertools import combinations
+
+import pandas as pd
+import pytest
+
+from kit.samples._rng import Draw
+from kit.samples.care_iter import iter_rows, write_iter
+from kit.samples.care_iter_layout import HEADER
+from kit.samples.care_places import BENCHMARK, DEFICIT, SURPLUS, alcaldias
+
+SEED = 2019
+CONTRACT_START = (
+    "ENTIDAD,NOM_ENT,MUN,NOM_MUN,LOC,NOM_LOC,LONGITUD,LATITUD,ALTITUD,POBTOT,POBFEM,POBMAS,"
+    "P_0A2,P_0A2_F,P_0A2_M,P_3YMAS"
+)
+
+
+def build() -> tuple[list, bytes]:
+    draw = Draw(SEED)
+    places = alcaldias(draw)
+    return places, write_iter(iter_rows(draw, places))
+
+
+@pytest.fixture(scope="module")
+def census() -> tuple[list, pd.DataFrame, bytes]:
+    places, raw = build()
+    table = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    return places, table, raw
+
+
+def test_same_seed_same_bytes(census):
+    assert build()[1] == census[2]
+
+
+def test_header_is_the_published_layout(census):
+    _, table, raw = census
+    assert raw.startswith(b"\xef\xbb\xbf" + CONTRACT_START.encode())
+    assert list(table.columns) == list(HEADER)
+    assert len(HEADER) == 286 and HEADER[-1] == "TAMLOC"
+    for column in ("P_3A5", "P_6A11", "P_12YMAS", "P_15YMAS", "P_60YMAS", "PCON_DISC"):
+        assert column in HEADER
+
+
+def test_totals_add_up(census):
+    _, table, _ = census
+    municipal = table[(table.LOC == "0000") & (table.MUN != "000")]
+    assert len(municipal) == 16
+    assert (municipal.NOM_LOC == "Total del Municipio").all()
+    entity = table.iloc[0]
+    assert (entity.MUN, entity.LOC, entity.NOM_LOC) == ("000", "0000", "Total de la Entidad")
+    for column in ("POBTOT", "P_0A2", "P_3A5", "P_60YMAS", "PCON_DISC", "VIVTOT"):
+        assert pd.to_numeric(municipal[column]).sum() == int(entity[column])
+    localities = table[table.LOC != "0000"]
+    people = localities.groupby("MUN").POBTOT.apply(lambda s: pd.to_numeric(s).sum())
+    assert people.tolist() == pd.to_numeric(municipal.POBTOT).tolist()
+    withheld = table[table.POBFEM == "*"]
+    assert len(withheld) > 0, "small localities withhold figures"
+    assert withheld.POBTOT.str.isdigit().all(), "but still show their population"
+
+
+def test_planted_coverage(census):
+    places, table, _ = census
+    municipal = table[(table.LOC == "0000") & (table.MUN != "000")].set_index("NOM_MUN")
+    children = pd.to_numeric(municipal.P_0A2) + pd.to_numeric(municipal.P_3A5)
+    elderly = pd.to_numeric(municipal.P_60YMAS)
+    for service, need in (("guarderia", children), ("asilo", elderly)):
+        supply = pd.Series({p.name: p.supply[service] for p in places})
+        ratio = (need / supply).sort_values(ascending=False)
+        assert set(ratio.index[:3]) == set(DEFICIT[service])
+        assert ratio.iloc[2] > 1.4 * ratio.iloc[3]
+        missing = (need / BENCHMARK[service] - supply).round()
+        assert missing[missing < 0].index.tolist() == [SURPLUS[service]]
+
+
+def test_boxes_do_not_overlap():
+    places = alcaldias(Draw(SEED))
+    for a, b in combinations(places, 2):
+        apart = (
+            a.box.lat_max <= b.box.lat_min
+            or b.box.lat_max <= a.box.lat_min
+            or a.box.lon_max <= b.box.lon_min
+            or b.box.lon_max <= a.box.lon_min
+        )
+        assert apart, (a.name, b.name)
