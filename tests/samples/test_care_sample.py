@@ -6,10 +6,12 @@ Facts are recounted from the CSV bytes with plain pandas, not from the generator
 import io
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from kit.samples._rng import Draw
+from kit.samples.care_enut import REGIONS, enut_rows, write_enut
 from kit.samples.care_iter import iter_rows, write_iter
 from kit.samples.care_iter_layout import HEADER
 from kit.samples.care_places import BENCHMARK, DEFICIT, SURPLUS, alcaldias
@@ -88,3 +90,47 @@ def test_boxes_do_not_overlap():
             or b.box.lon_max <= a.box.lon_min
         )
         assert apart, (a.name, b.name)
+
+
+ENUT_HEADER = (
+    "region,sexo,niv,trab_dom,tiene_hij,pareja,fac_per,hrs_cuidado,tot_cuidado_nac_percap,saldo"
+)
+
+
+@pytest.fixture(scope="module")
+def enut() -> tuple[pd.DataFrame, bytes]:
+    raw = write_enut(enut_rows(Draw(SEED)))
+    return pd.read_csv(io.BytesIO(raw), encoding="utf-8"), raw
+
+
+def weighted(frame: pd.DataFrame) -> float:
+    return float(np.average(frame.hrs_cuidado, weights=frame.fac_per))
+
+
+def test_enut_layout_and_imputed_rows(enut):
+    table, raw = enut
+    assert raw.decode("utf-8").splitlines()[0] == ENUT_HEADER
+    assert raw == write_enut(enut_rows(Draw(SEED)))
+    assert (table.region == "Nacional").sum() == 5
+    persons = table[table.region != "Nacional"]
+    assert set(persons.region) == set(REGIONS)
+    assert 3000 <= len(persons) <= 5000
+    assert persons.hrs_cuidado.between(0, 168).all()
+    national = weighted(persons)
+    assert np.allclose(table.tot_cuidado_nac_percap, national)
+    assert np.allclose(table.saldo, table.hrs_cuidado - national)
+
+
+def test_enut_planted_gap_and_weights(enut):
+    table, _ = enut
+    persons = table[table.region != "Nacional"]
+    women = weighted(persons[persons.sexo == "mujer"])
+    men = weighted(persons[persons.sexo == "hombre"])
+    assert 30 <= women <= 40 and 10 <= men <= 15
+    assert 2.5 <= women / men <= 3.0
+    assert persons.hrs_cuidado.mean() - weighted(persons) > 2, "weights must matter"
+    central = persons[persons.region == "Mesoamérica Central"]
+    assert (
+        central[central.sexo == "mujer"].fac_per.mean()
+        < central[central.sexo == "hombre"].fac_per.mean() / 2
+    ), "women in Mesoamérica Central are over-sampled"
