@@ -125,3 +125,40 @@ def test_the_station_layer_has_semovi_properties(stations):
     lon, lat = first["geometry"]["coordinates"]
     assert (lat, lon) == (stations[0].lat, stations[0].lon)
     assert {f["properties"]["LINEA"] for f in layer["features"]} == {"1", "3", "8", "A", "12"}
+
+
+def crafted_victims():
+    from datetime import datetime
+
+    from kit.samples.cdmx_fgj import Victim
+
+    common = dict(tipo_persona="FISICA", calidad="VICTIMA", competencia="FUERO COMUN")
+    place = dict(alcaldia_fgj="CUAUHTEMOC", alcaldia="Cuauhtémoc", colonia="Los Fresnos")
+    return [
+        Victim(1, datetime(2022, 3, 4, 8, 15), datetime(2022, 3, 4, 11, 0),
+               "ROBO A PASAJERO A BORDO DE METRO SIN VIOLENCIA",
+               "ROBO A PASAJERO A BORDO DEL METRO CON Y SIN VIOLENCIA", "Femenino", 27,
+               calle="CALLE 5", calle2="", lat=19.43, lon=-99.15, **common, **place),
+        Victim(2, datetime(2022, 3, 1, 0, 0), datetime(2022, 3, 9, 10, 30), "FRAUDE",
+               "DELITO DE BAJO IMPACTO", None, None, calle="", calle2="", lat=None, lon=None,
+               **common, **place),
+    ]  # fmt: skip
+
+
+def test_the_fgj_writers_use_both_published_layouts():
+    from kit.samples.cdmx_fgj import CURRENT, PREVIOUS, current_csv, previous_csv
+
+    victims = crafted_victims()
+    current = list(csv.reader(io.StringIO(current_csv(victims).decode("utf-8"))))
+    previous = list(csv.reader(io.StringIO(previous_csv(victims).decode("utf-8"))))
+    assert current[0] == CURRENT and len(CURRENT) == 22
+    assert previous[0] == PREVIOUS and len(PREVIOUS) == 23
+    row = dict(zip(CURRENT, current[1], strict=True))
+    assert (row["fecha_hecho"], row["hora_hecho"], row["mes_hecho"]) == (
+        "2022-03-04", "08:15:00", "Marzo"
+    )  # fmt: skip
+    old = dict(zip(PREVIOUS, previous[2], strict=True))
+    assert (old["FechaHecho"], old["HoraHecho"], old["Sexo"]) == ("01/03/2022", "00:00", "NA")
+    assert (old["latitud"], old["longitud"], old["Edad"]) == ("NA", "NA", "")
+    blank = dict(zip(CURRENT, current[2], strict=True))
+    assert (blank["sexo"], blank["edad"], blank["latitud"]) == ("", "", "")
