@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from kit.samples._rng import Draw
+from kit.samples.care_denue import BAD_COORDINATES, denue_rows, write_denue
 from kit.samples.care_enut import REGIONS, enut_rows, write_enut
 from kit.samples.care_iter import iter_rows, write_iter
 from kit.samples.care_iter_layout import HEADER
@@ -134,3 +135,59 @@ def test_enut_planted_gap_and_weights(enut):
         central[central.sexo == "mujer"].fac_per.mean()
         < central[central.sexo == "hombre"].fac_per.mean() / 2
     ), "women in Mesoamérica Central are over-sampled"
+
+
+DENUE_HEADER = (
+    "id,nom_estab,raz_social,codigo_act,nombre_act,per_ocu,tipo_vial,nom_vial,tipo_v_e_1,"
+    "nom_v_e_1,tipo_v_e_2,nom_v_e_2,tipo_v_e_3,nom_v_e_3,numero_ext,letra_ext,edificio,edificio_e,"
+    "numero_int,letra_int,tipo_asent,nomb_asent,tipoCenCom,nom_CenCom,num_local,cod_postal,"
+    "cve_ent,entidad,cve_mun,municipio,cve_loc,localidad,ageb,manzana,telefono,correoelec,www,"
+    "tipoUniEco,latitud,longitud,fecha_alta"
+)
+
+
+@pytest.fixture(scope="module")
+def denue() -> tuple[list, pd.DataFrame, list, bytes]:
+    draw = Draw(SEED)
+    places = alcaldias(draw)
+    rows, bad = denue_rows(draw, places)
+    raw = write_denue(rows)
+    table = pd.read_csv(io.BytesIO(raw), encoding="latin-1", dtype=str, keep_default_na=False)
+    return places, table, bad, raw
+
+
+def test_denue_layout(denue):
+    _, table, _, raw = denue
+    assert raw.decode("latin-1").split("\r\n")[0] == DENUE_HEADER
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    assert table.id.is_unique
+    assert set(table.codigo_act) <= {
+        "624411", "624412", "623311", "623312", "623211", "623212", "623221", "623222"
+    }  # fmt: skip
+
+
+def test_denue_counts_are_the_planted_supply(denue):
+    places, table, _, _ = denue
+    service = table.codigo_act.str[:4].map(
+        {"6244": "guarderia", "6233": "asilo", "6232": "discapacidad"}
+    )
+    counts = table.groupby([table.cve_mun, service]).size()
+    for place in places:
+        for name, count in place.supply.items():
+            assert counts[(place.code, name)] == count
+
+
+def test_denue_coordinates_inside_boxes_except_planted(denue):
+    places, table, bad, _ = denue
+    boxes = {p.code: p.box for p in places}
+    planted = {b["id"]: b["kind"] for b in bad}
+    assert sorted(planted.values()) == sorted(BAD_COORDINATES)
+    for row in table.itertuples():
+        if row.id in planted:
+            inside = row.latitud and boxes[row.cve_mun].contains(
+                float(row.latitud), float(row.longitud)
+            )
+            assert not inside
+        else:
+            assert boxes[row.cve_mun].contains(float(row.latitud), float(row.longitud))
