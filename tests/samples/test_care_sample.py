@@ -3,19 +3,23 @@
 Facts are recounted from the CSV bytes with plain pandas, not from the generator's internals.
 """
 
+import hashlib
 import io
+import json
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from kit import data
+from kit.samples import GENERATORS, care
 from kit.samples._rng import Draw
 from kit.samples.care_denue import BAD_COORDINATES, denue_rows, write_denue
 from kit.samples.care_enut import REGIONS, enut_rows, write_enut
 from kit.samples.care_iter import iter_rows, write_iter
 from kit.samples.care_iter_layout import HEADER
-from kit.samples.care_places import BENCHMARK, DEFICIT, SURPLUS, alcaldias
+from kit.samples.care_places import BENCHMARK, DEFICIT, SURPLUS, Box, alcaldias
 
 SEED = 2019
 CONTRACT_START = (
@@ -191,3 +195,160 @@ def test_denue_coordinates_inside_boxes_except_planted(denue):
             assert not inside
         else:
             assert boxes[row.cve_mun].contains(float(row.latitud), float(row.longitud))
+
+
+# --- the bundled sample (kit/data/care) -----------------------------------------------------
+
+BUNDLED = data.DATA_DIR / "care"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> dict[str, bytes]:
+    return {
+        p.relative_to(BUNDLED).as_posix(): p.read_bytes() for p in BUNDLED.rglob("*") if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def truth(bundled) -> dict:
+    return json.loads(bundled["truth.json"])
+
+
+def test_bundled_files_equal_a_fresh_generation(bundled, tmp_path):
+    written = care.write(tmp_path)
+    fresh = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in written}
+    assert fresh == bundled
+    assert set(bundled) == set(care.FILES)
+    assert sum(len(b) for b in bundled.values()) < 2_000_000
+
+
+def test_bundled_headers_are_the_contract_layouts(bundled):
+    assert bundled["enut/enut2019_personas.csv"].decode().splitlines()[0] == ENUT_HEADER
+    assert bundled["denue/denue_inegi_62_.csv"].decode("latin-1").split("\r\n")[0] == DENUE_HEADER
+    census = bundled["censo/conjunto_de_datos_iter_09CSV20.csv"]
+    assert census.startswith(b"\xef\xbb\xbf" + CONTRACT_START.encode())
+    enoe = bundled["enoe/ENOEN_SDEMT324.csv"].decode().split("\r\n")[0].split(",")
+    assert {"ent", "mun", "sex", "eda", "clase1", "clase2", "fac_tri", "fac_mes"} <= set(enoe)
+
+
+def test_truth_enut_recomputed(bundled, truth):
+    table = pd.read_csv(io.BytesIO(bundled["enut/enut2019_personas.csv"]))
+    persons = table[table.region != "Nacional"]
+    facts = truth["enut"]
+    assert facts["persons"] == len(persons)
+    assert facts["weighted_mean_hours"] == pytest.approx(weighted(persons), abs=1e-4)
+    assert facts["unweighted_mean_hours"] == pytest.approx(persons.hrs_cuidado.mean(), abs=1e-4)
+    for sexo, value in facts["weighted_mean_hours_by_sex"].items():
+        assert value == pytest.approx(weighted(persons[persons.sexo == sexo]), abs=1e-4)
+    for column, key in (("tiene_hij", "children"), ("pareja", "partner"), ("region", "region")):
+        name = (
+            f"weighted_mean_hours_by_sex_and_{key}"
+            if key != "region"
+            else ("weighted_mean_hours_by_region_and_sex")
+        )
+        for value, by_sex in facts[name].items():
+            for sexo, hours in by_sex.items():
+                chosen = persons[(persons[column] == value) & (persons.sexo == sexo)]
+                assert hours == pytest.approx(weighted(chosen), abs=1e-4)
+    assert facts["unweighted_mean_hours"] - facts["weighted_mean_hours"] > 2
+    assert 2.5 <= facts["ratio_women_to_men"] <= 3.0
+
+
+def test_truth_supply_recomputed(bundled, truth):
+    denue = pd.read_csv(
+        io.BytesIO(bundled["denue/denue_inegi_62_.csv"]),
+        encoding="latin-1",
+        dtype=str,
+        keep_default_na=False,
+    )
+    census = pd.read_csv(
+        io.BytesIO(bundled["censo/conjunto_de_datos_iter_09CSV20.csv"]),
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+    )
+    municipal = census[(census.LOC == "0000") & (census.MUN != "000")].set_index("NOM_MUN")
+    supply = truth["supply"]
+    assert supply["establishments"] == len(denue)
+    service = denue.codigo_act.str[:4].map(
+        {"6244": "guarderia", "6233": "asilo", "6232": "discapacidad"}
+    )
+    counts = denue.groupby(["09" + denue.cve_mun, service]).size()
+    for cve, by_service in supply["establishments_by_alcaldia_and_service"].items():
+        for name, count in by_service.items():
+            assert counts[(cve, name)] == count
+    need = {
+        "guarderia": pd.to_numeric(municipal.P_0A2) + pd.to_numeric(municipal.P_3A5),
+        "asilo": pd.to_numeric(municipal.P_60YMAS),
+    }
+    for name, facts in supply["coverage"].items():
+        ratio = {}
+        for alcaldia, row in facts["por_alcaldia"].items():
+            assert row["personas"] == need[name][alcaldia]
+            ratio[alcaldia] = row["personas"] / row["establecimientos"]
+            assert row["personas_por_establecimiento"] == pytest.approx(ratio[alcaldia], abs=0.01)
+            benchmark = facts["benchmark_personas_por_establecimiento"]
+            assert row["faltan"] == round(row["personas"] / benchmark - row["establecimientos"])
+        worst = sorted(ratio, key=ratio.get, reverse=True)
+        assert set(worst[:3]) == set(facts["mayores_deficits"])
+        assert ratio[worst[2]] > 1.4 * ratio[worst[3]]
+        surplus = [a for a, row in facts["por_alcaldia"].items() if row["faltan"] < 0]
+        assert surplus == [facts["superavit"]]
+    for cve, people in supply["population"].items():
+        row = municipal[cve[2:] == municipal.MUN].iloc[0]
+        assert people["poblacion"] == int(row.POBTOT)
+        assert people["discapacidad"] == int(row.PCON_DISC)
+    planted = {b["id"]: b for b in supply["bad_coordinates"]}
+    boxes = {cve: Box(**box) for cve, box in supply["boxes"].items()}
+    for record in denue.itertuples():
+        cve = "09" + record.cve_mun
+        ok = record.latitud != "" and boxes[cve].contains(
+            float(record.latitud), float(record.longitud)
+        )
+        assert ok == (record.id not in planted)
+
+
+def test_truth_enoe_recomputed(bundled, truth):
+    table = pd.read_csv(io.BytesIO(bundled["enoe/ENOEN_SDEMT324.csv"]))
+    adults = table[(table.eda >= 15) & (table.eda <= 98)]
+    facts = truth["enoe"]
+    assert facts["persons"] == len(table) and facts["persons_15_98"] == len(adults)
+    for scope, chosen in (("nacional", adults), ("cdmx", adults[adults.ent == 9])):
+        for sexo, code in (("mujer", 2), ("hombre", 1)):
+            group = chosen[chosen.sex == code]
+            rate = np.average(group.clase1 == 1, weights=group.fac_tri)
+            assert facts[f"participation_{scope}"][sexo] == pytest.approx(rate, abs=1e-4)
+        assert (
+            facts[f"participation_{scope}"]["mujer"]
+            < facts[f"participation_{scope}"]["hombre"] - 0.2
+        )
+
+
+def test_manifest_entries(bundled, truth):
+    entries = data.manifest()
+    for name in care.FILES:
+        entry = entries[f"care/{name}"]
+        assert entry["sha256"] == hashlib.sha256(bundled[name]).hexdigest()
+        assert entry["bytes"] == len(bundled[name])
+        assert entry["generator"] == "kit.samples.care"
+        assert entry["seed"] == care.SEED == truth["seed"]
+        assert entry["license"] == "CC0-1.0 (synthetic, fictitious entities)"
+    assert entries["care/denue/denue_inegi_62_.csv"]["rows"] == {
+        "establishments": len(bundled["denue/denue_inegi_62_.csv"].split(b"\r\n")) - 2
+    }
+    assert GENERATORS["care"] == "kit.samples.care"
+
+
+def test_kit_care_load_agrees_with_truth(truth):
+    load = pytest.importorskip("kit.care.load", reason="the kit.care readers are not there yet")
+    loaded = load.load("sample")
+    persons = loaded.enut
+    women = persons[persons.sexo == "Mujer"]
+    assert np.average(women.horas_cuidado, weights=women.factor) == pytest.approx(
+        truth["enut"]["weighted_mean_hours_by_sex"]["mujer"], abs=1e-4
+    )
+    assert len(loaded.establecimientos) == truth["supply"]["establishments"]
+    population = loaded.poblacion.set_index("cve_mun")
+    for cve, people in truth["supply"]["population"].items():
+        assert population.loc[cve, "ninas_ninos_0_5"] == people["ninas_ninos_0_5"]
+        assert population.loc[cve, "adultos_mayores"] == people["adultos_mayores"]
