@@ -12,8 +12,10 @@ GENERATORS: dict[str, str] = {
     "procurement": "kit.samples.procurement",
     "sanctions": "kit.samples.sanctions",
     "declarations": "kit.samples.declarations",
+    "care": "kit.samples.care",
 }
 """Name of each sample -> module with a ``write()`` that writes it into ``kit/data``.
 
 In dependency order: the sanctions and declarations samples are built on the procurement
-sample's suppliers and buyers, so procurement is written first."""
+sample's suppliers and buyers, so procurement is written first. The Mexico City samples (cdmx,
+care) stand alone."""
