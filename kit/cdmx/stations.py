@@ -62,7 +62,8 @@ def read_stations(source: Source = "sample") -> pd.DataFrame:
     """Read the Metro stations layer (GeoJSON or its CSV flattening), one row per station and line.
 
     Returns:
-        The columns :data:`COLUMNS`: ``clave`` (``STC0101``), ``sistema``, ``linea`` (``1`` …
+        The columns :data:`COLUMNS`: ``clave`` (``STC0101``), ``sistema`` (``Metro``, named as
+        in the ridership files, not ``STC Metro`` as in the layer), ``linea`` (``1`` …
         ``9``, ``A``, ``B``, ``12``), ``estacion`` (name as published, with accents), ``tipo``,
         ``alcaldias``, ``anio`` (Int64, year of opening), ``lon``, ``lat`` (float) and
         ``clave_estacion`` (join key).
@@ -87,7 +88,7 @@ def read_stations(source: Source = "sample") -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "clave": get.get("clave", empty).astype("str"),
-            "sistema": get.get("sistema", empty).astype("str"),
+            "sistema": get.get("sistema", empty).map(_system).astype("str"),
             "linea": get["linea"].astype("str").map(line_label).astype("str"),
             "estacion": names_fixed,
             "tipo": get.get("tipo", empty).astype("str"),
@@ -100,6 +101,15 @@ def read_stations(source: Source = "sample") -> pd.DataFrame:
     frame["clave_estacion"] = frame["estacion"].map(station_key).astype("str")
     frame.attrs.update(archivo=str(path))
     return frame
+
+
+def _system(published: object) -> str:
+    """The layer says ``STC Metro``; ridership files say ``Metro``: one name, so they join."""
+    text = "" if pd.isna(published) else str(published).strip()
+    lower = text.lower()
+    if not text or ("metro" in lower and "metrobus" not in lower and "metrobús" not in lower):
+        return "Metro"
+    return text
 
 
 def _flat(path: Path) -> pd.DataFrame:

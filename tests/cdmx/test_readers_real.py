@@ -95,6 +95,7 @@ def test_stations_layer_and_join_with_metro_ridership(real_cdmx):
         "A": 10, "B": 21, "12": 20,
     }  # fmt: skip
     assert stations["clave_estacion"].nunique() == 163
+    assert set(stations["sistema"]) == {"Metro"}  # the layer's "STC Metro", named as in ridership
     line1 = set(stations.loc[stations["linea"] == "1", "clave_estacion"])
     riders = set(read_ridership(real_cdmx / METRO)["estacion"].map(station_key))
     assert len(riders) == 20
