@@ -12,6 +12,7 @@ GENERATORS: dict[str, str] = {
     "procurement": "kit.samples.procurement",
     "sanctions": "kit.samples.sanctions",
     "declarations": "kit.samples.declarations",
+    "cdmx": "kit.samples.cdmx",
     "care": "kit.samples.care",
 }
 """Name of each sample -> module with a ``write()`` that writes it into ``kit/data``.
