@@ -9,6 +9,9 @@ again as UTF-8: ``PantitlÃ¡n`` for ``Pantitlán``. Such a value is repaired wi
 ``value.encode("latin-1").decode("utf-8")`` (or ``cp1252`` for ``Ã“``), and only when the repair
 round-trips exactly; anything else is left as published.
 
+**Gzip.** A file that starts with gzip's magic bytes (``.csv.gz``, as the bundled sample stores its
+large files) is decompressed on the fly, whatever its name; real downloads are plain CSV.
+
 **Rows.** Files are read with pyarrow's CSV reader, in blocks, keeping only the columns asked for,
 all as text: pyarrow refuses a row with the wrong number of fields (pandas would fill it with
 missing values silently). A file that does not end with a line break and whose last line is
@@ -19,9 +22,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +47,9 @@ __all__ = [
     "column_map",
     "existing",
     "header",
+    "is_gzip",
     "key",
+    "open_bytes",
     "read_all",
     "repair",
     "repair_series",
@@ -53,6 +60,7 @@ __all__ = [
 MISSING = frozenset({"", "NA", "NaN", "nan", "NULL", "null", "NaT", "NaT:00", "N/A"})
 _BLOCK = 1 << 20
 _MOJIBAKE = re.compile("[ÃÂâ]")
+_GZIP = b"\x1f\x8b"
 
 MSG = messages(
     "cdmx.files",
@@ -68,6 +76,10 @@ MSG = messages(
             "programa, usa el archivo original.",
             "cannot be read as CSV ({error}). If you opened and saved it with Excel or another "
             "program, use the original file.",
+        ),
+        "gzip": (
+            "está comprimido con gzip pero dañado o cortado ({error}); descárgalo de nuevo.",
+            "is gzip-compressed but damaged or cut ({error}); download it again.",
         ),
         "no_header": (
             "no tiene encabezado de columnas; ¿está vacío o cortado? Descárgalo de nuevo.",
@@ -91,9 +103,33 @@ def existing(source: Source, sample_name: str) -> Path:
     return base.existing(source, sample_name)
 
 
-def sniff(path: Path) -> Sniff:
-    """Decide the encoding of ``path`` reading it in blocks (see the module's docstring)."""
+def is_gzip(path: Path) -> bool:
+    """True when the file starts with gzip's magic bytes (its name does not matter)."""
     with path.open("rb") as stream:
+        return stream.read(2) == _GZIP
+
+
+def open_bytes(path: Path) -> io.BufferedIOBase:
+    """The file's bytes as a stream, decompressed when it is gzip."""
+    return gzip.open(path, "rb") if is_gzip(path) else path.open("rb")
+
+
+def sniff(path: Path) -> Sniff:
+    """Decide the encoding of ``path`` reading it in blocks (see the module's docstring).
+
+    Raises:
+        DataFormatError: empty, binary, damaged gzip, or not UTF-8 nor Windows-1252.
+    """
+    try:
+        return _sniff(path)
+    except (EOFError, OSError, zlib.error) as error:
+        if not is_gzip(path):
+            raise
+        raise DataFormatError(path, MSG["gzip"].format(error=error)) from error
+
+
+def _sniff(path: Path) -> Sniff:
+    with open_bytes(path) as stream:
         first = stream.read(_BLOCK)
         if not first.strip(b"\x1a\r\n\t "):
             raise DataFormatError(path, base.MSG["empty"].get())
@@ -134,7 +170,7 @@ def _scan_utf8(stream: io.BufferedReader, block: bytes) -> tuple[int, bytes, int
 def _check_cp1252(path: Path, bad_line: int) -> None:
     """A file that is not UTF-8 must hold no UTF-8 sequence either, and be valid Windows-1252."""
     lines = 0
-    with path.open("rb") as stream:
+    with open_bytes(path) as stream:
         while block := stream.read(_BLOCK):
             if base._UTF8_MARK.search(block):
                 raise DataFormatError(path, base.MSG["mixed"].format(line=bad_line))
@@ -148,7 +184,10 @@ def _check_cp1252(path: Path, bad_line: int) -> None:
 
 def header(path: Path, found: Sniff) -> list[str]:
     """The column names of the first line, trimmed."""
-    with path.open(encoding=found.encoding, newline="") as text:
+    with (
+        open_bytes(path) as stream,
+        io.TextIOWrapper(stream, encoding=found.encoding, newline="") as text,
+    ):
         first = next(csv.reader(text), None)
     if not first or not any(name.strip() for name in first):
         raise DataFormatError(path, MSG["no_header"].get())
@@ -206,12 +245,14 @@ def batches(
         quoted_strings_can_be_null=False,
     )
     parse = pa_csv.ParseOptions(newlines_in_values=True)
+    compression = "gzip" if is_gzip(path) else None
     try:
-        reader = pa_csv.open_csv(
-            path, read_options=options, parse_options=parse, convert_options=convert
-        )
-        for batch in reader:
-            yield batch.to_pandas()
+        with pa.input_stream(str(path), compression=compression) as stream:
+            reader = pa_csv.open_csv(
+                stream, read_options=options, parse_options=parse, convert_options=convert
+            )
+            for batch in reader:
+                yield batch.to_pandas()
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
         message = str(error).replace("CSV parse error: ", "")[:200]
         raise DataFormatError(path, MSG["parse"].format(error=message)) from error
@@ -228,9 +269,15 @@ def read_all(path: Path, found: Sniff, width: int, columns: Sequence[str]) -> pd
 def _check_not_cut(path: Path, found: Sniff, width: int) -> None:
     if found.complete:
         return
-    with path.open("rb") as stream:
-        stream.seek(max(0, path.stat().st_size - _BLOCK))
-        tail = stream.read().decode(found.encoding, errors="replace")
+    with open_bytes(path) as stream:
+        if is_gzip(path):  # no seeking in a compressed stream: keep the last blocks read
+            tail_bytes = b""
+            while block := stream.read(_BLOCK):
+                tail_bytes = tail_bytes[-_BLOCK:] + block
+        else:
+            stream.seek(max(0, path.stat().st_size - _BLOCK))
+            tail_bytes = stream.read()
+    tail = tail_bytes.decode(found.encoding, errors="replace")
     last = tail.rsplit("\n", 1)[-1]
     fields = next(csv.reader([last]), [])
     if 0 < len(fields) < width and found.lines > 0:

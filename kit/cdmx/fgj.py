@@ -44,7 +44,7 @@ CARPETAS_COLUMNS = (
     "fiscalia",
     "agencia",
 )
-SAMPLE_VICTIMS = "cdmx/fgj/victimasFGJ_acumulado_2024_12.csv"
+SAMPLE_VICTIMS = "cdmx/fgj/victimasFGJ_acumulado_2024_12.csv.gz"
 #: Tidy column -> keys (see ``kit.cdmx._csv.key``) of the published columns, by preference.
 _ALIASES = {
     "fecha_hecho": ("fechahecho", "fechahechos"),

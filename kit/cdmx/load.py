@@ -6,6 +6,8 @@ downloads laid out the same way:
 - ``fgj/``: FGJ victims files (``*.csv``; either layout; concatenated),
 - ``afluencia/``: ridership files (``*.csv``; the system from each file's name),
 - ``estaciones/``: the Metro stations layer (``*.geojson``, ``*.json`` or ``*.csv``).
+
+Gzipped CSVs (``*.csv.gz``) are read too: the bundled sample stores its large files so.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ __all__ = ["FOLDERS", "MobilityData", "load"]
 
 #: The sub-folders of a folder of downloads, and the file patterns each holds.
 FOLDERS = {
-    "fgj": ("*.csv",),
-    "afluencia": ("*.csv",),
-    "estaciones": ("*.geojson", "*.json", "*.csv"),
+    "fgj": ("*.csv", "*.csv.gz"),
+    "afluencia": ("*.csv", "*.csv.gz"),
+    "estaciones": ("*.geojson", "*.json", "*.csv", "*.csv.gz"),
 }
 
 MSG = messages(

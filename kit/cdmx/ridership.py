@@ -76,8 +76,9 @@ MSG = messages(
 
 
 def system_of(name: str) -> str | None:
-    """The system a ridership file name announces (``afluenciamb_simple_01_2026.csv``)."""
-    lower = name.lower()
+    """The system a ridership file name announces (``afluenciamb_simple_01_2026.csv``, also
+    gzipped as ``….csv.gz``)."""
+    lower = name.lower().removesuffix(".gz")
     for pattern, system in _NAMES:
         if re.search(pattern, lower):
             return system
