@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from kit.samples._rng import Draw
@@ -180,17 +181,22 @@ def _scatter(draw: Draw, a: Alcaldia) -> tuple[float, float]:
     return offset(a.lat, a.lon, north, east)
 
 
+@dataclass(frozen=True, slots=True)
 class _Plan:
     """One record before the layout's quirks: what happened, where, to whom."""
 
-    __slots__ = ("categoria", "day", "delito", "hour", "lat", "lon", "metro", "place", "sexo")
+    day: date
+    hour: int
+    delito: str
+    categoria: str
+    sexo: str
+    lat: float
+    lon: float
+    place: Alcaldia
+    metro: bool
 
-    def __init__(self, day, hour, delito, categoria, sexo, lat, lon, place, metro):
-        self.day, self.hour, self.delito, self.categoria = day, hour, delito, categoria
-        self.sexo, self.lat, self.lon, self.place, self.metro = sexo, lat, lon, place, metro
 
-
-def _weighted_name(draw: Draw, names) -> tuple[str, str]:
+def _weighted_name(draw: Draw, names: Sequence[tuple[str, str, float]]) -> tuple[str, str]:
     delito, categoria, _ = draw.weighted(names, [n[2] for n in names])
     return delito, categoria
 
@@ -206,7 +212,9 @@ def _plans(draw: Draw, stations: list[Station]) -> list[_Plan]:
         day = all_years.draw(draw)
         sexo = "Femenino" if draw.chance(women) else "Masculino"
         lat, lon = _scatter(draw, a)
-        plans.append(_Plan(day, _hour(draw, day, False), delito, categoria, sexo, lat, lon, a, 0))
+        plans.append(
+            _Plan(day, _hour(draw, day, False), delito, categoria, sexo, lat, lon, a, False)
+        )
     risk = [_risk(draw, s) * s.riders for s in stations]
     for mode, (count, names) in TRANSPORT.items():
         for _ in range(count):
@@ -230,7 +238,7 @@ def _plans(draw: Draw, stations: list[Station]) -> list[_Plan]:
         lat, lon = _near(draw, draw.weighted(stations, sexual))
         hour = _hour(draw, day, True)
         plans.append(
-            _Plan(day, hour, delito, categoria, "Femenino", lat, lon, alcaldia_at(lat, lon), 1)
+            _Plan(day, hour, delito, categoria, "Femenino", lat, lon, alcaldia_at(lat, lon), True)
         )
     return plans
 
