@@ -3,6 +3,7 @@
     from kit.widgets import match_threshold_explorer, threshold_explorer
     threshold_explorer(datos)                       # R003, short submission periods
     match_threshold_explorer(pairs, truth)          # record linkage: precision and recall
+    metro_line_explorer(datos)                      # movilidad: victims per million trips
 
 Moving a control recomputes the indicator and redraws a plot and a small table. The computation
 lives in plain functions (:func:`evaluated_periods`, :func:`flagged_by_buyer`) that tests and
@@ -22,6 +23,14 @@ from kit.widgets.matching import (
     precision_recall,
     precision_recall_curve,
 )
+from kit.widgets.movilidad import (
+    MetroLineExplorer,
+    line_rate,
+    line_station_rates,
+    metro_line_explorer,
+    metro_lines,
+    victims_in_window,
+)
 from kit.widgets.r003 import (
     ThresholdExplorer,
     buyers_table,
@@ -33,15 +42,21 @@ from kit.widgets.r003 import (
 __all__ = [
     "InstitutionRiskExplorer",
     "MatchThresholdExplorer",
+    "MetroLineExplorer",
     "ThresholdExplorer",
     "accepted_pairs",
     "buyers_table",
     "evaluated_periods",
     "flagged_by_buyer",
     "institution_risk_explorer",
+    "line_rate",
+    "line_station_rates",
     "match_errors",
     "match_threshold_explorer",
+    "metro_line_explorer",
+    "metro_lines",
     "precision_recall",
     "precision_recall_curve",
     "threshold_explorer",
+    "victims_in_window",
 ]
