@@ -3,6 +3,7 @@
     from kit.widgets import match_threshold_explorer, threshold_explorer
     threshold_explorer(datos)                       # R003, short submission periods
     match_threshold_explorer(pairs, truth)          # record linkage: precision and recall
+    care_value_explorer(datos)                      # cuidados: yearly value of unpaid care
     metro_line_explorer(datos)                      # movilidad: victims per million trips
 
 Moving a control recomputes the indicator and redraws a plot and a small table. The computation
@@ -14,6 +15,14 @@ widget that captures displays: the values live in the widget state, so they are 
 notebooks, and headless runners never have to mimic a front end's output capture.
 """
 
+from kit.widgets.care import (
+    CareValueExplorer,
+    alcaldia_value,
+    care_hours,
+    care_value_by_alcaldia,
+    care_value_explorer,
+    people_12_plus,
+)
 from kit.widgets.institutions import InstitutionRiskExplorer, institution_risk_explorer
 from kit.widgets.matching import (
     MatchThresholdExplorer,
@@ -40,12 +49,17 @@ from kit.widgets.r003 import (
 )
 
 __all__ = [
+    "CareValueExplorer",
     "InstitutionRiskExplorer",
     "MatchThresholdExplorer",
     "MetroLineExplorer",
     "ThresholdExplorer",
     "accepted_pairs",
+    "alcaldia_value",
     "buyers_table",
+    "care_hours",
+    "care_value_by_alcaldia",
+    "care_value_explorer",
     "evaluated_periods",
     "flagged_by_buyer",
     "institution_risk_explorer",
@@ -55,6 +69,7 @@ __all__ = [
     "match_threshold_explorer",
     "metro_line_explorer",
     "metro_lines",
+    "people_12_plus",
     "precision_recall",
     "precision_recall_curve",
     "threshold_explorer",
