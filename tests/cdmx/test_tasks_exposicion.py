@@ -327,6 +327,7 @@ def test_the_rates_check_names_missing_zeros_per_trip_and_missing_columns(check,
     assert "millón" in message
     _, message = verdict(check.tasas, tasas.drop(columns=["ci_low"]))
     assert "ci_low" in message
+    check.tasas.assert_correct(tasas.rename_axis("estacion").reset_index())  # station as a column
     _, message = verdict(check.tasas, tasas["tasa"])
     assert "Serie" in message
     shifted = tasas.assign(ci_high=tasas["ci_high"] * 1.1)

@@ -164,6 +164,9 @@ class RatesByStation:
         if missing:
             have = ", ".join(map(str, answer.columns[:12])) or "—"
             raise Incorrect(MSG["columns"], var=var, have=have)
+        if isinstance(answer.index, pd.RangeIndex):  # the station as a column, after reset_index
+            found = [name for name in ("clave_estacion", "estacion") if name in answer.columns]
+            answer = answer.set_index(found[0]) if found else answer
         mine = _by_key(answer)
         theirs = expected.copy()
         theirs.attrs = {}
