@@ -68,7 +68,7 @@ def crafted() -> SimpleNamespace:
 
 def test_the_task_set_loads_the_movilidad_data_and_has_titled_bilingual_tasks():
     assert tareas.TASKS.name == "movilidad-01" and tareas.TASKS.load is load_module.load
-    assert IDS == ["sin_sexo", "relleno", "por_sistema", "demora"]
+    assert IDS == ["demora", "sin_sexo", "relleno", "por_sistema"]
     for task in tareas.TASKS.tasks:
         assert task.title.es and task.title.en and task.points in (1, 2)
         assert 2 <= len(task.hints) <= 3

@@ -100,6 +100,28 @@ TASKS = TaskSet(
     "movilidad-01",
     [
         Task(
+            id="demora",
+            variable="demora_mediana",
+            expected=median_delay,
+            compare=Share(abs_tol=1e-9),
+            hints=[
+                Text(
+                    "Resta las fechas: `fecha_inicio - fecha_hecho` da una duración; "
+                    "`.dt.days` la convierte en días enteros.",
+                    "Subtract the dates: `fecha_inicio - fecha_hecho` gives a duration; "
+                    "`.dt.days` turns it into whole days.",
+                ),
+                Text(
+                    "La mediana es el valor del medio: `.median()`. No uses el promedio.",
+                    "The median is the middle value: `.median()`. Do not use the mean.",
+                ),
+            ],
+            title=Text(
+                "Mediana de días entre el hecho y la denuncia.",
+                "Median days between the event and the report.",
+            ),
+        ),
+        Task(
             id="sin_sexo",
             variable="sin_sexo_por_esquema",
             expected=missing_sex_by_layout,
@@ -176,28 +198,6 @@ TASKS = TaskSet(
             title=Text(
                 "Número de víctimas de cada sistema de transporte público.",
                 "Number of victims of each public transport system.",
-            ),
-        ),
-        Task(
-            id="demora",
-            variable="demora_mediana",
-            expected=median_delay,
-            compare=Share(abs_tol=1e-9),
-            hints=[
-                Text(
-                    "Resta las fechas: `fecha_inicio - fecha_hecho` da una duración; "
-                    "`.dt.days` la convierte en días enteros.",
-                    "Subtract the dates: `fecha_inicio - fecha_hecho` gives a duration; "
-                    "`.dt.days` turns it into whole days.",
-                ),
-                Text(
-                    "La mediana es el valor del medio: `.median()`. No uses el promedio.",
-                    "The median is the middle value: `.median()`. Do not use the mean.",
-                ),
-            ],
-            title=Text(
-                "Mediana de días entre el hecho y la denuncia.",
-                "Median days between the event and the report.",
             ),
         ),
     ],
