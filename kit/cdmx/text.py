@@ -17,27 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kit.care.alcaldias import ALCALDIAS as CODES_TO_NAMES
+
 __all__ = ["ALCALDIAS", "CLAVES_INEGI", "alcaldia", "line_label", "plain", "station_key"]
 
-#: The 16 alcaldías: official name -> INEGI municipal key (entity 09).
-CLAVES_INEGI = {
-    "Azcapotzalco": "09002",
-    "Coyoacán": "09003",
-    "Cuajimalpa de Morelos": "09004",
-    "Gustavo A. Madero": "09005",
-    "Iztacalco": "09006",
-    "Iztapalapa": "09007",
-    "La Magdalena Contreras": "09008",
-    "Milpa Alta": "09009",
-    "Álvaro Obregón": "09010",
-    "Tláhuac": "09011",
-    "Tlalpan": "09012",
-    "Xochimilco": "09013",
-    "Benito Juárez": "09014",
-    "Cuauhtémoc": "09015",
-    "Miguel Hidalgo": "09016",
-    "Venustiano Carranza": "09017",
-}
+#: The 16 alcaldías: official name -> INEGI municipal key (entity 09), from the one list of the kit.
+CLAVES_INEGI = {name: code for code, name in CODES_TO_NAMES.items()}
 
 
 def plain(text: str) -> str:

@@ -8,7 +8,7 @@ columns, which rows, by roughly how much it is off), never the expected value it
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Number as _Number
 from typing import Any, Protocol
@@ -100,6 +100,17 @@ MSG = messages(
         ),
     },
 )
+
+
+class KnownSet(frozenset):
+    """An expected set of values, with the sets the typical slips give (``slips[name]``)."""
+
+    slips: Mapping[str, frozenset] = {}
+
+    def __new__(cls, values: Iterable[Any], slips: Mapping[str, Iterable[Any]] | None = None):
+        new = super().__new__(cls, values)
+        new.slips = {name: frozenset(found) for name, found in (slips or {}).items()}
+        return new
 
 
 class Comparator(Protocol):

@@ -34,6 +34,7 @@ from typing import Any
 
 from kit import data
 from kit.samples import care_truth
+from kit.samples._files import write_files
 from kit.samples._rng import Draw
 from kit.samples.care_denue import denue_rows, write_denue
 from kit.samples.care_enoe import enoe_rows, write_enoe
@@ -108,15 +109,8 @@ def write(folder: Path | None = None) -> list[Path]:
         The paths written.
     """
     files, truth = generate()
-    bundled = data.DATA_DIR / FOLDER
-    target = Path(folder) if folder is not None else bundled
-    written = []
-    for name, content in files.items():
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        written.append(path)
-    if target.resolve() == bundled.resolve():
+    written, bundled = write_files(files, FOLDER, folder)
+    if bundled:
         rows = {
             "enut/enut2019_personas.csv": {"rows": truth["rows"]["enut"]},
             "denue/denue_inegi_62_.csv": {"establishments": truth["rows"]["denue"]},

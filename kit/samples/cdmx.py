@@ -33,6 +33,7 @@ from typing import Any
 
 from kit import data
 from kit.samples import cdmx_truth
+from kit.samples._files import write_files
 from kit.samples._rng import Draw
 from kit.samples.cdmx_fgj import current_csv, previous_csv
 from kit.samples.cdmx_network import BUSY_STATION, SEXUAL_LINE, SMALL_STATION, metro_stations
@@ -140,15 +141,8 @@ def write(folder: Path | None = None) -> list[Path]:
         The paths written.
     """
     files, truth = generate()
-    bundled = data.DATA_DIR / FOLDER
-    target = Path(folder) if folder is not None else bundled
-    written = []
-    for name, content in files.items():
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        written.append(path)
-    if target.resolve() == bundled.resolve():
+    written, bundled = write_files(files, FOLDER, folder)
+    if bundled:
         common = {"generator": "kit.samples.cdmx", "seed": SEED, "license": LICENSE}
         for name, description in FILES.items():
             extra = {"rows": {"rows": truth["rows"][name]}} if name in truth["rows"] else {}

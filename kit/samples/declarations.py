@@ -31,6 +31,7 @@ from typing import Any
 from kit import data
 from kit.samples import declarations_cases as cases
 from kit.samples import names
+from kit.samples._files import write_files
 from kit.samples._rng import Draw
 from kit.samples.declarations_assets import Lenders, furnish
 from kit.samples.declarations_people import Person, Registry
@@ -247,15 +248,8 @@ def write(folder: Path | None = None) -> list[Path]:
         The paths written.
     """
     files, truth = generate()
-    bundled = data.DATA_DIR / FOLDER
-    target = Path(folder) if folder is not None else bundled
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, content in files.items():
-        path = target / name
-        path.write_bytes(content)
-        written.append(path)
-    if target.resolve() == bundled.resolve():
+    written, bundled = write_files(files, FOLDER, folder)
+    if bundled:
         _record(truth)
     return written
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from kit import data
 from kit.samples import sanctions_ofac, sanctions_sat, sanctions_sfp
+from kit.samples._files import write_files
 from kit.samples._rng import Draw
 from kit.samples.sanctions_plan import Avoid, Plant, Supplier, plant_all
 
@@ -177,15 +178,8 @@ def write(folder: Path | None = None) -> list[Path]:
         The paths written.
     """
     files, truth = generate()
-    bundled = data.DATA_DIR / FOLDER
-    target = Path(folder) if folder is not None else bundled
-    written = []
-    for name, content in files.items():
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        written.append(path)
-    if target.resolve() == bundled.resolve():
+    written, bundled = write_files(files, FOLDER, folder)
+    if bundled:
         _record(truth)
     return written
 

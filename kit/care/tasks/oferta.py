@@ -17,7 +17,7 @@ the usual slips give (``attrs["slips"]`` or :class:`KnownSet`), so feedback can 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ import pandas as pd
 from kit.care.load import load
 from kit.care.tasks.compare import Slips, known, slips_of
 from kit.check import Incorrect, Number, Series, Task, TaskSet, Values
-from kit.check.compare import kind_of
+from kit.check.compare import KnownSet, kind_of
 from kit.i18n import Text, messages
 
 __all__ = [
@@ -225,17 +225,6 @@ def shortfall(
     table = coverage(data, servicio)
     table["faltan"] = table["personas"] / reference - table["establecimientos"]
     return table.sort_values("faltan", ascending=False, ignore_index=True)
-
-
-class KnownSet(frozenset):
-    """An expected set of values, with the sets the typical slips give (``slips[name]``)."""
-
-    slips: Mapping[str, frozenset] = {}
-
-    def __new__(cls, values: Iterable[Any], slips: Mapping[str, Iterable[Any]] | None = None):
-        new = super().__new__(cls, values)
-        new.slips = {name: frozenset(found) for name, found in (slips or {}).items()}
-        return new
 
 
 def largest_shortfall(data: Any, n: int = 3) -> KnownSet:

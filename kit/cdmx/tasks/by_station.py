@@ -20,6 +20,7 @@ import pandas as pd
 from kit.cdmx.text import station_key
 from kit.check import Incorrect, Series, Values
 from kit.check.compare import MSG as COMPARE_MSG
+from kit.check.compare import KnownSet as KnownStations
 from kit.check.compare import kind_of
 from kit.i18n import messages
 
@@ -181,17 +182,6 @@ class RatesByStation:
                 raise Incorrect(MSG["per_trip"], var=var)
         for column in RATE_COLUMNS:
             Series(rel_tol=self.rel_tol).compare(mine[column], theirs[column], var)
-
-
-class KnownStations(frozenset):
-    """An expected set of station keys, with the sets the typical slips give."""
-
-    slips: Mapping[str, frozenset] = {}
-
-    def __new__(cls, values: Iterable[Any], slips: Mapping[str, Iterable[Any]] | None = None):
-        new = super().__new__(cls, values)
-        new.slips = {name: frozenset(found) for name, found in (slips or {}).items()}
-        return new
 
 
 @dataclass(frozen=True)

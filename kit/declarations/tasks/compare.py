@@ -8,7 +8,7 @@ extra rows. :class:`Shares` says so when percentages are given where proportions
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ import pandas as pd
 
 from kit.check import Incorrect, Series, Values
 from kit.check.compare import MSG as COMPARE_MSG
+from kit.check.compare import KnownSet
 from kit.i18n import messages
 
 __all__ = ["KnownSet", "Shares", "Slips"]
@@ -41,17 +42,6 @@ MSG = messages(
 
 
 _NOT_SETS = (str, bytes, dict, pd.DataFrame)
-
-
-class KnownSet(frozenset):
-    """An expected set of values, with the sets the typical slips give (``slips[name]``)."""
-
-    slips: Mapping[str, frozenset] = {}
-
-    def __new__(cls, values: Iterable[Any], slips: Mapping[str, Iterable[Any]] | None = None):
-        new = super().__new__(cls, values)
-        new.slips = {name: frozenset(found) for name, found in (slips or {}).items()}
-        return new
 
 
 @dataclass(frozen=True)
