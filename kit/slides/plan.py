@@ -15,8 +15,9 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Enum
 
 from kit.i18n import messages
+from kit.sessions.catalog import session_metadata
 
-__all__ = ["TimingPlanNotes", "session_metadata", "timing_plan"]
+__all__ = ["TimingPlanNotes", "timing_plan"]
 
 MSG = messages(
     "slides.plan",
@@ -28,11 +29,6 @@ MSG = messages(
         ),
     },
 )
-
-
-def session_metadata(nb: Any) -> dict:
-    """``metadata.kit.session`` of a notebook (empty when absent)."""
-    return dict(nb.metadata.get("kit", {}).get("session", {}) or {})
 
 
 def _in(value: Any, lang: str) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 from kit.care import survey
 from kit.care.alcaldias import code_of, name_of
 from kit.i18n import messages
+from kit.widgets._render import Explorer
 from kit.widgets._render import png as _png
 
 __all__ = [
@@ -139,7 +140,7 @@ def alcaldia_value(
     return table[table["cve_mun"] == code].reset_index(drop=True)
 
 
-class CareValueExplorer:
+class CareValueExplorer(Explorer):
     """A wage slider and an alcaldía dropdown, a bar plot (PNG) and a small table, kept in step.
 
     Attributes:
@@ -185,9 +186,6 @@ class CareValueExplorer:
         name = name_of(self.alcaldia.value) or str(self.alcaldia.value)
         self.image.value = _png(_figure(self.table, name, float(self.wage.value)))
         self.html.value = _table_html(self.table, self.region)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def care_value_explorer(

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from kit.i18n import messages
+from kit.widgets._render import Explorer
 
 RISK_MSG = messages(
     "widgets.risk",
@@ -28,7 +29,7 @@ RISK_MSG = messages(
 )
 
 
-class InstitutionRiskExplorer:
+class InstitutionRiskExplorer(Explorer):
     """A dropdown of institutions and the risk table of the chosen one (an ``HTML`` widget).
 
     Attributes:
@@ -63,9 +64,6 @@ class InstitutionRiskExplorer:
         body = rows.to_html(border=0, index=False) if len(rows) else str(RISK_MSG["none"])
         reminder = html.escape(str(RISK_MSG["reminder"]))
         self.html.value = f"<b>{title}</b>{body}<p><i>{reminder}</i></p>"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def institution_risk_explorer(

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from kit.i18n import messages
+from kit.widgets._render import Explorer
 from kit.widgets._render import png as _png
 
 #: What identifies a candidate pair: the list, the supplier and the list's record.
@@ -179,7 +180,7 @@ def _true_keys(truth: pd.DataFrame, keys: Sequence[str]) -> set[tuple]:
     return set(_keys_of(truth, keys))
 
 
-class MatchThresholdExplorer:
+class MatchThresholdExplorer(Explorer):
     """A threshold slider (and a choice of evidence), a precision/recall plot and the errors.
 
     Attributes:
@@ -237,9 +238,6 @@ class MatchThresholdExplorer:
         self.errors = match_errors(self.pairs, self.truth, value, self.keys)
         self.image.value = _png(_match_figure(self.curve, self.scores, value, self.evidence.value))
         self.html.value = _match_html(self.scores, self.errors.head(self.top), value)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def match_threshold_explorer(

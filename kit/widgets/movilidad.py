@@ -19,6 +19,7 @@ import pandas as pd
 from kit.cdmx.exposure import rate_per_million
 from kit.cdmx.tasks.exposicion import DISTANCIA_M, linked_victims, metro_trips
 from kit.i18n import messages
+from kit.widgets._render import Explorer
 from kit.widgets._render import png as _png
 
 __all__ = [
@@ -165,7 +166,7 @@ def line_rate(table: pd.DataFrame) -> pd.Series:
     return total.iloc[0]
 
 
-class MetroLineExplorer:
+class MetroLineExplorer(Explorer):
     """A line dropdown, an hour range and a sex dropdown; a dot plot and a table, in step.
 
     Attributes:
@@ -217,9 +218,6 @@ class MetroLineExplorer:
         self.image.value = _png(_figure(self.table, title))
         unknown = _unknown_hour(self.linked, self.table, hours, self.sex.value)
         self.html.value = _table_html(self.table, hours, unknown)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def metro_line_explorer(

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kit.i18n import messages
 from kit.procurement.indicators import short_submission_period
+from kit.widgets._render import Explorer
 from kit.widgets._render import png as _png
 
 COMPETITIVE = ("open", "selective")
@@ -113,7 +114,7 @@ def buyers_table(periods: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     return table.reset_index()
 
 
-class ThresholdExplorer:
+class ThresholdExplorer(Explorer):
     """Controls (threshold, methods, year), a histogram and a table of buyers, kept in step.
 
     Attributes:
@@ -152,9 +153,6 @@ class ThresholdExplorer:
         self.table = buyers_table(periods, self.top)
         self.image.value = _png(_figure(periods, self.threshold.value))
         self.html.value = _table_html(self.table)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def threshold_explorer(

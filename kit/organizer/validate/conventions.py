@@ -17,7 +17,13 @@ from kit.organizer.validate.notebooks import (
     placeholder_names,
 )
 
-__all__ = ["REQUIRED_METADATA", "check_conventions", "check_no_outputs"]
+__all__ = [
+    "REQUIRED_METADATA",
+    "check_conventions",
+    "check_languages",
+    "check_no_outputs",
+    "check_parameters",
+]
 
 REQUIRED_METADATA = ("track", "order", "title", "minutes", "level", "datasets")
 PARAMETERS = ("DATA_SOURCE", "LANG")
@@ -26,8 +32,8 @@ ENGLISH_BLOCK = re.compile(r'<details lang="en">\s*<summary>.*?</summary>(.*?)</
 
 def check_conventions(nb: NotebookNode, where: str, track: str) -> list[Finding]:
     """Every convention a solution notebook must follow (empty list when all hold)."""
-    found = [*_metadata(nb, where, track), *_parameters(nb, where)]
-    found += _languages(nb, where)
+    found = [*_metadata(nb, where, track), *check_parameters(nb, where)]
+    found += check_languages(nb, where)
     found += check_no_outputs(nb, where)
     found += _graded(nb, where)
     return found
@@ -54,7 +60,10 @@ def _metadata(nb: NotebookNode, where: str, track: str) -> list[Finding]:
     return found
 
 
-def _parameters(nb: NotebookNode, where: str) -> list[Finding]:
+def check_parameters(
+    nb: NotebookNode, where: str, names: tuple[str, ...] = PARAMETERS
+) -> list[Finding]:
+    """The first code cell is tagged ``parameters`` (papermill) and sets ``names``."""
     code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     if not code or "parameters" not in code[0][1].metadata.get("tags", []):
         return [
@@ -77,12 +86,12 @@ def _parameters(nb: NotebookNode, where: str) -> list[Finding]:
         return [_finding(where, f"celda parameters no es Python válido: {error}", index)]
     return [
         _finding(where, f"la celda parameters no define {name} / does not set {name}", index)
-        for name in PARAMETERS
+        for name in names
         if name not in names
     ]
 
 
-def _languages(nb: NotebookNode, where: str) -> list[Finding]:
+def check_languages(nb: NotebookNode, where: str) -> list[Finding]:
     """Markdown cells carry Spanish first and an English <details lang="en"> block."""
     found = []
     for index, cell in enumerate(nb.cells):
