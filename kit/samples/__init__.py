@@ -14,9 +14,10 @@ GENERATORS: dict[str, str] = {
     "declarations": "kit.samples.declarations",
     "cdmx": "kit.samples.cdmx",
     "care": "kit.samples.care",
+    "budget": "kit.samples.budget",
 }
 """Name of each sample -> module with a ``write()`` that writes it into ``kit/data``.
 
 In dependency order: the sanctions and declarations samples are built on the procurement
 sample's suppliers and buyers, so procurement is written first. The Mexico City samples (cdmx,
-care) stand alone."""
+care) and the federal budget sample (budget) stand alone."""
