@@ -75,7 +75,7 @@ def check_parameters(
         ]
     index, cell = code[0]
     try:
-        names = {
+        assigned = {
             t.id
             for n in ast.parse(cell.source).body
             if isinstance(n, ast.Assign)
@@ -87,7 +87,7 @@ def check_parameters(
     return [
         _finding(where, f"la celda parameters no define {name} / does not set {name}", index)
         for name in names
-        if name not in names
+        if name not in assigned
     ]
 
 

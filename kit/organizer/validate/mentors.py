@@ -1,62 +1,93 @@
-"""Check 7: mentor sessions reproduce their stored outputs, with nbval."""
+"""Check 7: mentor sessions keep their conventions and reproduce their stored outputs (nbval).
+
+One ``pytest --nbval`` run covers every session (pytest-xdist, one notebook per worker, when
+there are several); its JUnit report gives each session's failures and seconds. The seconds
+are reported, not judged: a budget (15 s) measured on a busy machine would fail at random, so
+``kit sessions --run`` is where a mentor sees it.
+"""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
-import time
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from pathlib import Path
 
 from kit.organizer.layout import KitLayout
 from kit.organizer.validate.model import Finding, NotebookRun
 
-__all__ = ["check_mentor_sessions"]
+__all__ = ["SANITIZE", "check_mentor_sessions", "nbval_command"]
 
 SANITIZE = "sanitize.cfg"
+#: Colour codes in nbval's messages (raw, or as JUnit's XML escapes them).
+ANSI = re.compile(r"(?:\x1b|#x1B)\[[0-9;]*m")
 
 
-def check_mentor_sessions(layout: KitLayout, workers: int) -> list[NotebookRun]:
-    """One nbval run over mentorship_sessions/ (pytest-xdist when there are several)."""
+def nbval_command(layout: KitLayout, workers: int, junit: Path) -> list[str]:
+    """The pytest command line that checks every session with nbval and its sanitizers."""
     notebooks = layout.mentor_notebooks()
-    if not notebooks:
-        return []
-    command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "--nbval",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "--rootdir",
-        str(layout.mentorship),
-        "-o",
-        "addopts=",
-    ]
+    command = [sys.executable, "-m", "pytest", "--nbval", "-q", "-p", "no:cacheprovider"]
+    command += ["--rootdir", str(layout.mentorship), "-o", "addopts=", "--junitxml", str(junit)]
     sanitize = layout.mentorship / SANITIZE
     if sanitize.exists():
         command += ["--nbval-sanitize-with", str(sanitize)]
     if workers > 1 and len(notebooks) > 1:
         command += ["-n", str(min(workers, len(notebooks))), "--dist", "loadscope"]
-    start = time.perf_counter()
-    result = subprocess.run(
-        [*command, *map(str, notebooks)], capture_output=True, text=True, cwd=layout.root
-    )
-    seconds = (time.perf_counter() - start) / len(notebooks)
+    return [*command, *map(str, notebooks)]
+
+
+def check_mentor_sessions(layout: KitLayout, workers: int) -> list[NotebookRun]:
+    """One run per session: its conventions, then nbval's verdict and time for it."""
+    # kit.sessions builds on this package's notebook checks: imported here, not at the top.
+    from kit.sessions.catalog import read_notebook
+    from kit.sessions.conventions import check_session
+
+    notebooks = layout.mentor_notebooks()
+    if not notebooks:
+        return []
+    with tempfile.TemporaryDirectory() as folder:
+        junit = Path(folder) / "nbval.xml"
+        result = subprocess.run(
+            nbval_command(layout, workers, junit), capture_output=True, text=True, cwd=layout.root
+        )
+        cases = _cases(junit) if junit.exists() else {}
     runs = []
     for path in notebooks:
         label = path.relative_to(layout.root).as_posix()
+        seconds, failures = cases.get(path.name, (0.0, []))
         run = NotebookRun(label, "mentor", seconds)
-        failed = [
-            line
-            for line in result.stdout.splitlines()
-            if line.startswith("FAILED") and path.name in line
-        ]
-        if failed or (result.returncode not in (0, 5) and not _any_failed(result.stdout)):
-            detail = failed[0] if failed else result.stdout[-400:]
-            run.findings.append(Finding("mentors", label, f"nbval: {detail}"))
+        run.findings += check_session(read_notebook(path), label)
+        run.findings += [Finding("mentors", label, f"nbval: {text}") for text in failures]
+        if path.name not in cases and result.returncode != 0:
+            tail = (result.stdout + result.stderr).strip()[-400:]
+            run.findings.append(Finding("mentors", label, f"nbval no corrió / did not run: {tail}"))
         runs.append(run)
     return runs
 
 
-def _any_failed(stdout: str) -> bool:
-    return any(line.startswith("FAILED") for line in stdout.splitlines())
+def _cases(junit: Path) -> dict[str, tuple[float, list[str]]]:
+    """Notebook file name -> (seconds of its cells, one line per failed or erroring cell)."""
+    seconds: dict[str, float] = defaultdict(float)
+    failures: dict[str, list[str]] = defaultdict(list)
+    for case in ElementTree.parse(junit).iter("testcase"):
+        name = _notebook_name(case.get("classname", ""))
+        seconds[name] += float(case.get("time") or 0)
+        for problem in (*case.iter("failure"), *case.iter("error")):
+            failures[name].append(_summary(problem.text or problem.get("message") or problem.tag))
+    return {name: (seconds[name], failures[name]) for name in seconds}
+
+
+def _summary(text: str) -> str:
+    """nbval's failure text in one line: which cell, and what differs or what was raised."""
+    lines = [line.strip() for line in ANSI.sub("", text).splitlines() if line.strip()]
+    kept = [line for line in lines if line.startswith(("Cell ", "mismatch", "Error", "Exception"))]
+    return "; ".join(kept[:3] or lines[:1])
+
+
+def _notebook_name(classname: str) -> str:
+    """``mentorship_sessions.01_x.ipynb`` (JUnit's dotted class name) -> ``01_x.ipynb``."""
+    stem = classname.removesuffix(".ipynb")
+    return f"{stem.rsplit('.', 1)[-1]}.ipynb"
