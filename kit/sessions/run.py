@@ -68,7 +68,7 @@ def run_session(path: Path, *, write: bool = True, timeout: int = CELL_TIMEOUT) 
         client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as error:
         cell = _failed_cell(nb)
-        message = str(error).strip().splitlines()[-1] if str(error).strip() else type(error)
+        message = f"{getattr(error, 'ename', type(error).__name__)}: {getattr(error, 'evalue', '')}"
         raise KitError(
             MSG["failed"].format(path=path, cell=cell, error=message, name=path.stem)
         ) from error

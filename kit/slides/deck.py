@@ -35,6 +35,7 @@ def write_deck(notebook: Path, lang: str, output: Path, *, offline: bool = False
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="kit_reveal",
         reveal_theme="white",
+        reveal_scroll=True,  # an explorer's snapshot is taller than a slide
         language_code=lang,
         **urls,
     )

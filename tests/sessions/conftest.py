@@ -37,7 +37,11 @@ def code(source: str, slide: str = "-", tags: tuple[str, ...] = ()):
 def session_notebook() -> nbformat.NotebookNode:
     """Title, parameters, set-up, notes with questions and mistakes, a table and an explorer."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["kit"] = {
         "session": {
             "title": {"es": "Umbrales en vivo", "en": "Thresholds, live"},
@@ -53,8 +57,12 @@ def session_notebook() -> nbformat.NotebookNode:
         code('LANG = "es"\nDATA_SOURCE = "sample"', "skip", ("parameters",)),
         code("import kit\n\nkit.setup(lang=LANG)", "skip"),
         markdown("¿Qué umbral usarían?", "Which threshold would you use?", "notes", ("questions",)),
-        markdown("Error común: sumar pesos y dólares", "Common mistake: adding pesos and dollars",
-                 "notes", ("mistakes",)),  # fmt: skip
+        markdown(
+            "Error común: sumar pesos y dólares",
+            "Common mistake: adding pesos and dollars",
+            "notes",
+            ("mistakes",),
+        ),
         code("import pandas as pd\n\npd.DataFrame({'umbral': [1, 2]})", "fragment"),
         markdown("## El explorador", "## The explorer", "slide"),
         code(EXPLORER),
