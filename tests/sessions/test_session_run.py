@@ -34,10 +34,13 @@ def test_a_run_stores_outputs_widget_state_and_a_snapshot(executed):
     table = nb.cells[5].outputs[0]["data"]
     assert "umbral" in table["text/html"]
     view = nb.cells[-1].outputs[0]["data"]
-    assert view[WIDGET_VIEW]["model_id"] in nb.metadata["widgets"][
-        "application/vnd.jupyter.widget-state+json"
-    ]["state"]
-    assert view["text/html"].startswith('<div class="kit-explorer"><img src="data:image/png;base64,')
+    assert (
+        view[WIDGET_VIEW]["model_id"]
+        in nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    )
+    assert view["text/html"].startswith(
+        '<div class="kit-explorer"><img src="data:image/png;base64,'
+    )
     assert view["text/plain"] == "Explorador interactivo: ejecuta el cuaderno para moverlo."
 
 
