@@ -22,3 +22,6 @@ def test_kit_validate_passes_on_the_repository():
     assert len(ran) >= 8
     solutions = [run for run in report.runs if run.kind == "solution"]
     assert sum(len(run.tasks) for run in solutions) >= 8
+    mentors = [run for run in report.runs if run.kind == "mentor"]
+    assert len(mentors) >= 6
+    assert all(run.seconds > 0 for run in mentors), "nbval ran every session"
