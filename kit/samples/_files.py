@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kit import data
 
-__all__ = ["write_files"]
+__all__ = ["record_files", "write_files"]
 
 
 def write_files(
@@ -26,3 +26,13 @@ def write_files(
         path.write_bytes(content)
         written.append(path)
     return written, target.resolve() == bundled.resolve()
+
+
+def record_files(
+    sample: str, formats: dict[str, str], rows: dict[str, int], **common: object
+) -> None:
+    """Refresh the manifest entry of each bundled file of ``sample``: its format, its row count
+    when ``rows`` has one, and what every file shares (``generator``, ``seed``, ``license``)."""
+    for name, description in formats.items():
+        extra = {"rows": {"rows": rows[name]}} if name in rows else {}
+        data.record(f"{sample}/{name}", format=description, **extra, **common)

@@ -17,9 +17,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kit import data
 from kit.samples import budget_truth
-from kit.samples._files import write_files
+from kit.samples._files import record_files, write_files
 from kit.samples._rng import Draw
 from kit.samples.budget_plan import YEARS, plan
 from kit.samples.budget_rows import FILLER, file_name, rows, write_year
@@ -85,8 +84,7 @@ def write(folder: Path | None = None) -> list[Path]:
     files, truth = generate()
     written, bundled = write_files(files, FOLDER, folder)
     if bundled:
-        common = {"generator": "kit.samples.budget", "seed": SEED, "license": LICENSE}
-        for name, description in FILES.items():
-            extra = {"rows": {"rows": truth["rows"][name]}} if name in truth["rows"] else {}
-            data.record(f"{FOLDER}/{name}", format=description, **extra, **common)
+        record_files(
+            FOLDER, FILES, truth["rows"], generator="kit.samples.budget", seed=SEED, license=LICENSE
+        )
     return written

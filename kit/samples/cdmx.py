@@ -31,9 +31,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kit import data
 from kit.samples import cdmx_truth
-from kit.samples._files import write_files
+from kit.samples._files import record_files, write_files
 from kit.samples._rng import Draw
 from kit.samples.cdmx_fgj import current_csv, previous_csv
 from kit.samples.cdmx_network import BUSY_STATION, SEXUAL_LINE, SMALL_STATION, metro_stations
@@ -143,8 +142,7 @@ def write(folder: Path | None = None) -> list[Path]:
     files, truth = generate()
     written, bundled = write_files(files, FOLDER, folder)
     if bundled:
-        common = {"generator": "kit.samples.cdmx", "seed": SEED, "license": LICENSE}
-        for name, description in FILES.items():
-            extra = {"rows": {"rows": truth["rows"][name]}} if name in truth["rows"] else {}
-            data.record(f"{FOLDER}/{name}", format=description, **extra, **common)
+        record_files(
+            FOLDER, FILES, truth["rows"], generator="kit.samples.cdmx", seed=SEED, license=LICENSE
+        )
     return written

@@ -7,6 +7,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from kit.i18n import set_language
+
 EXPLORER = """\
 from kit import procurement
 from kit.widgets.r003 import threshold_explorer
@@ -68,6 +70,14 @@ def session_notebook() -> nbformat.NotebookNode:
         code(EXPLORER),
     ]
     return nb
+
+
+@pytest.fixture(autouse=True)
+def spanish():
+    """Every test starts, and leaves the kit, in Spanish (the default), whatever it switched to."""
+    set_language("es")
+    yield
+    set_language("es")
 
 
 @pytest.fixture

@@ -21,13 +21,6 @@ from kit.widgets.budget import (
 )
 
 
-@pytest.fixture(autouse=True)
-def spanish():
-    set_language("es")
-    yield
-    set_language("es")
-
-
 @pytest.fixture(scope="module")
 def table():
     return load("sample").presupuesto

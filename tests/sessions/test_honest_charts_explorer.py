@@ -41,13 +41,6 @@ RATES = pd.Series(
 )
 
 
-@pytest.fixture(autouse=True)
-def spanish():
-    set_language("es")
-    yield
-    set_language("es")
-
-
 # --- kit.plotting_cvd -----------------------------------------------------------------------
 
 

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 from rapidfuzz import fuzz, process
 
-from kit.i18n import set_language
 from kit.sanctions.load import load
 from kit.sanctions.match import link
 from kit.sanctions.names import normalise_series
@@ -17,13 +16,6 @@ from kit.widgets import match_threshold_explorer, precision_recall
 from kit.widgets._render import WIDGET_VIEW
 
 NAMES, WITH_RFC = "solo nombres", "nombres y RFC"
-
-
-@pytest.fixture(autouse=True)
-def spanish():
-    set_language("es")
-    yield
-    set_language("es")
 
 
 @pytest.fixture(scope="module")

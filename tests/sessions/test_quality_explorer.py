@@ -32,13 +32,6 @@ FGJ = DATA_DIR / "cdmx" / "fgj" / "victimasFGJ_acumulado_2024_12.csv.gz"
 FGJ_2022 = DATA_DIR / "cdmx" / "fgj" / "victimas_completa_diciembre_2022.csv.gz"
 
 
-@pytest.fixture(autouse=True)
-def spanish():
-    set_language("es")
-    yield
-    set_language("es")
-
-
 @pytest.fixture(scope="module")
 def truth():
     return json.loads((DATA_DIR / "cdmx" / "truth.json").read_text(encoding="utf-8"))

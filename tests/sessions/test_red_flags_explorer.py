@@ -23,13 +23,6 @@ from kit.widgets.red_flags import (
 CULTURA = "Secretaría de Cultura de Nueva Galicia"
 
 
-@pytest.fixture(autouse=True)
-def spanish():
-    set_language("es")
-    yield
-    set_language("es")
-
-
 @pytest.fixture(scope="module")
 def datos():
     return load("sample")

@@ -24,13 +24,6 @@ from kit.widgets.weights import (
 )
 
 
-@pytest.fixture(autouse=True)
-def spanish():
-    set_language("es")
-    yield
-    set_language("es")
-
-
 @pytest.fixture(scope="module")
 def datos():
     return load("sample")
