@@ -18,6 +18,7 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from kit.errors import KitError, ReleaseError
+from kit.organizer.languages import language_files, single_language
 from kit.organizer.layout import KitLayout
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "release",
     "release_notebook",
     "release_text",
+    "released_files",
 ]
 
 
@@ -78,18 +80,36 @@ def _normalised(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
-def release_text(source: NotebookNode, config: Config, name: str) -> str:
-    """The released notebook exactly as ``kit release`` writes it to disk."""
+def release_text(
+    source: NotebookNode, config: Config, name: str, language: str | None = None
+) -> str:
+    """The released notebook exactly as ``kit release`` writes it to disk.
+
+    ``language`` releases one language of a source that names a file per language
+    (:func:`kit.organizer.languages.language_files`).
+    """
+    if language:
+        source = single_language(source, language)
     return nbformat.writes(release_notebook(source, config, name=name)) + "\n"
+
+
+def released_files(source: NotebookNode, source_name: str) -> dict[str, str | None]:
+    """The challenge file(s) of one source: file name -> language (None: both in one file)."""
+    files = language_files(source)
+    if not files:
+        return {source_name: None}
+    return {name: lang for lang, name in files.items()}
 
 
 def planned_release(layout: KitLayout, track: str) -> dict[str, str]:
     """What ``challenges/<track>/`` should hold now: file name -> notebook text."""
     config = load_config(layout)
-    return {
-        path.name: release_text(nbformat.read(path, as_version=4), config, f"{track}/{path.name}")
-        for path in layout.solution_notebooks(track)
-    }
+    planned = {}
+    for path in layout.solution_notebooks(track):
+        source = nbformat.read(path, as_version=4)
+        for name, lang in released_files(source, path.name).items():
+            planned[name] = release_text(source, config, f"{track}/{name}", lang)
+    return planned
 
 
 @dataclass

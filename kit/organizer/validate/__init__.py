@@ -101,14 +101,17 @@ def _static_checks(
     report.checked["data"] = 1
     stale, report.checked["release"] = check_release(layout, pairs, tracks)
     found += stale
-    for pair in pairs:
+    sources = {pair.source_path: pair for pair in pairs}  # a source may have two releases
+    for pair in sources.values():
         found += check_conventions(pair.source, pair.label(layout.root), pair.track)
+    for pair in pairs:
         if pair.released_text is not None:
             where = pair.label(layout.root, released=True)
             found += check_no_outputs(pair.released, where)
             expected = _expected(pair.source, data_source)
             found += find_leaks(pair.source, pair.released, where, expected)
-    report.checked["conventions"] = report.checked["leaks"] = len(pairs)
+    report.checked["conventions"] = len(sources)
+    report.checked["leaks"] = len(pairs)
     return found
 
 
@@ -131,25 +134,30 @@ def plan_jobs(
     """The notebook runs to make, and for each a function that judges its execution."""
     jobs, judges = [], []
     params = {"DATA_SOURCE": data_source}
+    solved: set[Path] = set()
     for pair in read_pairs(layout) if pairs is None else pairs:
         tasks = _task_ids(pair.source)
         grades = [cell.grade_id for cell in graded_cells(pair.source)]
-        solution = Job(
-            pair.label(layout.root),
-            "solution",
-            pair.source,
-            pair.source_path.parent,
-            {**params, "LANG": "en"},
-        )
+        if pair.source_path not in solved:  # once per source, even with a release per language
+            solved.add(pair.source_path)
+            jobs.append(
+                Job(
+                    pair.label(layout.root),
+                    "solution",
+                    pair.source,
+                    pair.source_path.parent,
+                    {**params, "LANG": "en"},
+                )
+            )
+            judges.append(lambda e, ids=tasks: judge_solution(e, ids))
         challenge = Job(
             pair.label(layout.root, released=True),
             "challenge",
             add_probes(pair.released, pair.source),
             pair.released_path.parent,
-            {**params, "LANG": "es"},
+            {**params, "LANG": pair.language or "es"},
         )
-        jobs += [solution, challenge]
-        judges.append(lambda e, ids=tasks: judge_solution(e, ids))
+        jobs.append(challenge)
         judges.append(lambda e, ids=tasks, g=grades: judge_challenge(e, ids, g))
     return jobs, judges
 

@@ -10,7 +10,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from kit.organizer.layout import KitLayout
-from kit.organizer.release import load_config, release_text
+from kit.organizer.release import load_config, release_text, released_files
 
 __all__ = ["NotebookPair", "read_pairs"]
 
@@ -25,6 +25,7 @@ class NotebookPair:
     released_path: Path
     released_text: str | None  # None when challenges/ lacks the file
     planned_text: str  # what `kit release` would write now
+    language: str | None = None  # set when the source is released as one file per language
 
     @cached_property
     def released(self) -> NotebookNode:
@@ -37,14 +38,20 @@ class NotebookPair:
 
 
 def read_pairs(layout: KitLayout, tracks: list[str] | None = None) -> list[NotebookPair]:
-    """Every solution notebook of the tracks (all by default) with its challenge and release."""
+    """Every solution notebook of the tracks (all by default) with its challenge(s) and release.
+
+    A source released as one file per language gives one pair per language.
+    """
     config = load_config(layout)
     pairs = []
     for track in tracks or layout.tracks():
         for path in layout.solution_notebooks(track):
             source = nbformat.read(path, as_version=4)
-            released_path = layout.challenges / track / path.name
-            on_disk = released_path.read_text("utf-8") if released_path.exists() else None
-            planned = release_text(source, config, f"{track}/{path.name}")
-            pairs.append(NotebookPair(track, path, source, released_path, on_disk, planned))
+            for name, lang in released_files(source, path.name).items():
+                released_path = layout.challenges / track / name
+                on_disk = released_path.read_text("utf-8") if released_path.exists() else None
+                planned = release_text(source, config, f"{track}/{name}", lang)
+                pairs.append(
+                    NotebookPair(track, path, source, released_path, on_disk, planned, lang)
+                )
     return pairs
