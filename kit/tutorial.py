@@ -6,16 +6,24 @@ All contracts, buyers and suppliers are fictitious.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from kit.check import Frame, Number, Task, TaskSet
+from kit.errors import DataFormatError, SourceNotFoundError
 from kit.i18n import Text
 
-__all__ = ["TASKS", "load"]
+__all__ = ["COLUMNS", "TASKS", "load"]
 
 
-def load(source: str = "sample") -> pd.DataFrame:
-    """Five fictitious contracts (``source`` is accepted for the notebook convention)."""
+COLUMNS = ("contrato", "comprador", "metodo", "monto")
+
+
+def load(source: str | Path = "sample") -> pd.DataFrame:
+    """Five fictitious contracts (``"sample"``), or a CSV file with the same columns."""
+    if str(source) != "sample":
+        return _read_csv(Path(source))
     return pd.DataFrame(
         {
             "contrato": ["C-01", "C-02", "C-03", "C-04", "C-05"],
@@ -24,6 +32,16 @@ def load(source: str = "sample") -> pd.DataFrame:
             "monto": [120_000.0, 950_000.0, 80_000.0, 45_500.0, 310_000.0],
         }
     )
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise SourceNotFoundError(f"{path}: no existe / does not exist")
+    table = pd.read_csv(path)
+    missing = [column for column in COLUMNS if column not in table.columns]
+    if missing:
+        raise DataFormatError(path, f"faltan columnas / missing columns: {', '.join(missing)}")
+    return table
 
 
 TASKS = TaskSet(
