@@ -5,9 +5,11 @@ import tomllib
 from pathlib import Path
 
 import yaml
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
-NOT_PACKAGES = {"python", "pip", "-e ."}
+NOT_PACKAGES = {"python", "pip"}
 
 
 def _normalise(requirement: str) -> tuple[str, str]:
@@ -33,11 +35,21 @@ def test_environment_mirrors_pyproject():
     assert environment_requirements() == pyproject_requirements()
 
 
-def test_environment_requires_python_311_like_pyproject():
+def environment_python() -> Version:
+    """The conda pin `python=X.Y`: the one spelling repo2docker reads a version from."""
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pins = [d for d in env["dependencies"] if isinstance(d, str) and _normalise(d)[0] == "python"]
+    assert len(pins) == 1, pins
+    match = re.fullmatch(r"python=(\d+\.\d+)", pins[0])
+    assert match, f"{pins[0]!r}: pin as python=X.Y (repo2docker ignores >=)"
+    return Version(match.group(1))
+
+
+def test_environment_requires_python_311_like_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert "python>=3.11" in env["dependencies"]
     assert project["requires-python"] == ">=3.11"
+    assert environment_python() >= Version("3.11")
+    assert environment_python() in SpecifierSet(project["requires-python"])
 
 
 def test_a_missing_package_is_noticed(monkeypatch):
