@@ -9,15 +9,18 @@ Spanish is the default; ``KIT_LANG=en`` or :func:`set_language` switches.
 from __future__ import annotations
 
 import os
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "BILINGUAL_BLOCK",
     "CATALOG",
     "LANGUAGES",
     "Text",
     "get_language",
+    "keep_language",
     "messages",
     "set_language",
     "t",
@@ -89,3 +92,20 @@ def _checked(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"LANG must be one of {LANGUAGES}, not {lang!r}")
     return lang
+
+
+#: The English block of a bilingual markdown cell (docs/architecture.md): Spanish text first,
+#: then ``<details lang="en"><summary>English</summary> … </details>``.
+BILINGUAL_BLOCK = re.compile(
+    r"<details\s+lang=[\"']en[\"']\s*>\s*(?:<summary>.*?</summary>)?(?P<en>.*?)</details>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def keep_language(markdown: str, lang: str) -> str:
+    """The ``lang`` part of one bilingual markdown source (a one-language cell is kept as is)."""
+    if not BILINGUAL_BLOCK.search(markdown):
+        return markdown
+    if lang == "en":
+        return "\n\n".join(m.group("en").strip() for m in BILINGUAL_BLOCK.finditer(markdown))
+    return BILINGUAL_BLOCK.sub("", markdown).strip()

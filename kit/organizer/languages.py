@@ -15,11 +15,9 @@ import re
 
 from nbformat import NotebookNode
 
-from kit.i18n import LANGUAGES
+from kit.i18n import LANGUAGES, keep_language
 
-__all__ = ["ENGLISH_BLOCK", "language_files", "set_parameter", "single_language"]
-
-ENGLISH_BLOCK = re.compile(r'<details lang="en">\s*<summary>.*?</summary>(.*?)</details>', re.S)
+__all__ = ["language_files", "set_parameter", "single_language"]
 
 
 def language_files(nb: NotebookNode) -> dict[str, str]:
@@ -37,17 +35,10 @@ def single_language(nb: NotebookNode, lang: str) -> NotebookNode:
     out = copy.deepcopy(nb)
     for cell in out.cells:
         if cell.cell_type == "markdown":
-            cell.source = _markdown_in(cell.source, lang)
+            cell.source = keep_language(cell.source, lang).strip()
     out.metadata.get("kit", {}).pop("languages", None)
     out.metadata.setdefault("kit", {})["language"] = lang
     return set_parameter(out, "LANG", lang)
-
-
-def _markdown_in(text: str, lang: str) -> str:
-    if lang == "es":
-        return ENGLISH_BLOCK.sub("", text).strip()
-    english = "\n\n".join(block.strip() for block in ENGLISH_BLOCK.findall(text))
-    return english or text.strip()
 
 
 def set_parameter(nb: NotebookNode, name: str, value: str) -> NotebookNode:

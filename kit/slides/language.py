@@ -8,26 +8,12 @@ A cell without the block is left as it is (a single-language cell reads the same
 
 from __future__ import annotations
 
-import re
-
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Enum
 
+from kit.i18n import keep_language
+
 __all__ = ["KeepLanguage", "keep_language"]
-
-_ENGLISH = re.compile(
-    r"<details\s+lang=[\"']en[\"']\s*>\s*(?:<summary>.*?</summary>)?(?P<en>.*?)</details>",
-    re.DOTALL | re.IGNORECASE,
-)
-
-
-def keep_language(markdown: str, lang: str) -> str:
-    """The ``lang`` part of one bilingual markdown source."""
-    if not _ENGLISH.search(markdown):
-        return markdown
-    if lang == "en":
-        return "\n\n".join(m.group("en").strip() for m in _ENGLISH.finditer(markdown))
-    return _ENGLISH.sub("", markdown).strip()
 
 
 class KeepLanguage(Preprocessor):

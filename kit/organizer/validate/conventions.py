@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from nbformat import NotebookNode
 
-from kit.organizer.languages import ENGLISH_BLOCK
 from kit.organizer.validate.model import Finding
 from kit.organizer.validate.notebooks import (
     BEGIN_SOLUTION,
@@ -27,6 +27,7 @@ __all__ = [
 
 REQUIRED_METADATA = ("track", "order", "title", "minutes", "level", "datasets")
 PARAMETERS = ("DATA_SOURCE", "LANG")
+ENGLISH_BLOCK = re.compile(r'<details lang="en">\s*<summary>.*?</summary>(.*?)</details>', re.S)
 
 
 def check_conventions(nb: NotebookNode, where: str, track: str) -> list[Finding]:
