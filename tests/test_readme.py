@@ -24,5 +24,13 @@ def test_the_two_commands_install_and_run_validate_and_the_suite():
 
 
 def test_english_and_spanish_sections_give_the_same_commands():
-    all_commands = commands((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert all_commands[:2] == all_commands[2:4]
+    spanish, english = (ROOT / "README.md").read_text(encoding="utf-8").split("## English")
+    assert commands(spanish)[:2] == commands(english)[:2]
+    english_only = [line.replace("kit --lang en ", "kit ") for line in commands(english)]
+    assert commands(spanish) == english_only
+
+
+def test_the_participants_command_checks_the_machine_and_starts_a_work_copy():
+    participant = commands((ROOT / "README.md").read_text(encoding="utf-8"))[2]
+    assert "pip install -e ." in participant
+    assert participant.index("kit doctor") < participant.index("kit start")

@@ -38,7 +38,7 @@ __all__ = [
 
 ARCHIVE_ROOT = "dataton-kit"  # participants unzip one folder, not a heap of files
 DEFAULT_OUTPUT = Path("dist") / "dataton-kit-participantes.zip"
-TOP_FILES = ("README.md", "pyproject.toml", "environment.yml")
+TOP_FILES = ("README.md", "pyproject.toml", "environment.yml", "postBuild")  # postBuild: Binder
 LICENCE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md", "COPYING")
 PARTICIPANT_DOCS = ("procurement.md", "indicators.md", "submission.md")
 SKIPPED_DIRS = {"__pycache__", ".ipynb_checkpoints"}

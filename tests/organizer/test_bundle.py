@@ -64,7 +64,13 @@ def test_the_bundle_holds_challenges_the_kit_and_the_set_up_files(real_bundle):
     challenges = {p.relative_to(REPO).as_posix() for p in REPO.glob("challenges/*/*.ipynb")}
     assert challenges and challenges <= inside
     assert {"kit/__init__.py", "kit/data/manifest.json", "kit/cli/commands/bundle.py"} <= inside
-    assert {"README.md", "pyproject.toml", "environment.yml", "docs/submission.md"} <= inside
+    assert {
+        "README.md",
+        "pyproject.toml",
+        "environment.yml",
+        "postBuild",
+        "docs/submission.md",
+    } <= inside
     assert real_bundle.files == len(names)
 
 
