@@ -92,9 +92,17 @@ def test_choosing_a_method_and_a_year_changes_the_table(datos):
 def test_the_controls_offer_the_data_methods_and_years(datos):
     explorer = threshold_explorer(datos)
     methods = dict((value, text) for text, value in explorer.methods.options)
-    assert set(methods) == {("open", "selective"), ("direct",), ("open",), ("selective",), None}
+    assert set(methods) == {("open", "selective"), ("direct",), ("open",), ("selective",), ()}
     years = [value for _, value in explorer.year.options]
-    assert years == [None, 2021, 2022, 2023, 2024]
+    assert years == [0, 2021, 2022, 2023, 2024]
+    assert explorer.year.index == 0  # "all years" is selected, not a blank box
+
+
+def test_all_methods_and_all_years_evaluate_everything(datos):
+    explorer = threshold_explorer(datos, methods=None)
+    assert explorer.methods.index == len(explorer.methods.options) - 1
+    expected = flagged_by_buyer(datos, 10, methods=None, year=None)
+    pd.testing.assert_frame_equal(explorer.table, expected)
 
 
 def test_methods_can_be_given_as_cardinal_writes_them(datos):

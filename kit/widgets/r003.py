@@ -131,13 +131,19 @@ class ThresholdExplorer(Explorer):
 
         self.data, self.top = data, top
         self.table = pd.DataFrame()
+        wide = {"style": {"description_width": "initial"}}  # labels in full, in both languages
         self.threshold = w.IntSlider(
-            value=threshold_days, min=1, max=40, description=str(MSG["threshold"])
+            value=threshold_days, min=1, max=40, description=str(MSG["threshold"]), **wide
         )
         self.methods = w.Dropdown(
-            options=_method_options(data), value=_tuple(methods), description=str(MSG["methods"])
+            options=_method_options(data),
+            value=_tuple(methods),
+            description=str(MSG["methods"]),
+            **wide,
         )
-        self.year = w.Dropdown(options=_year_options(data), description=str(MSG["year"]))
+        self.year = w.Dropdown(
+            options=_year_options(data), value=ALL_YEARS, description=str(MSG["year"]), **wide
+        )
         self.image = w.Image(format="png")
         self.html = w.HTML()
         for control in (self.threshold, self.methods, self.year):
@@ -148,7 +154,8 @@ class ThresholdExplorer(Explorer):
 
     def update(self, change: Any = None) -> None:
         """Recompute for the controls' current values and redraw (called on every change)."""
-        args = (self.data, self.threshold.value, self.methods.value, self.year.value)
+        methods, year = self.methods.value or None, self.year.value or None  # "all" sentinels
+        args = (self.data, self.threshold.value, methods, year)
         periods = evaluated_periods(*args)
         self.table = buyers_table(periods, self.top)
         self.image.value = _png(_figure(periods, self.threshold.value))
@@ -175,25 +182,30 @@ def threshold_explorer(
     return ThresholdExplorer(data, threshold_days, methods, top)
 
 
-def _tuple(methods: Methods | str) -> tuple[str, ...] | None:
-    """Methods as a dropdown value; Cardinal's ``"open|selective"`` spelling is accepted."""
+def _tuple(methods: Methods | str) -> tuple[str, ...]:
+    """Methods as a dropdown value (``()``: all); Cardinal's ``"open|selective"`` is accepted."""
     if isinstance(methods, str):
         methods = methods.split("|")
-    return None if methods is None else tuple(methods)
+    return ALL_METHODS if methods is None else tuple(methods)
 
 
-def _method_options(data: Any) -> list[tuple[str, tuple[str, ...] | None]]:
+#: Dropdown values meaning "all": never ``None``, which a dropdown shows as no selection.
+ALL_METHODS: tuple[str, ...] = ()
+ALL_YEARS = 0
+
+
+def _method_options(data: Any) -> list[tuple[str, tuple[str, ...]]]:
     present = sorted(data.tenders["procurement_method"].dropna().unique())
     return [
         (str(MSG["competitive"]), COMPETITIVE),
         *((str(method), (str(method),)) for method in present),
-        (str(MSG["all_methods"]), None),
+        (str(MSG["all_methods"]), ALL_METHODS),
     ]
 
 
-def _year_options(data: Any) -> list[tuple[str, int | None]]:
+def _year_options(data: Any) -> list[tuple[str, int]]:
     years = sorted(data.tenders["tender_start"].dt.year.dropna().astype(int).unique())
-    return [(str(MSG["all_years"]), None), *((str(year), int(year)) for year in years)]
+    return [(str(MSG["all_years"]), ALL_YEARS), *((str(year), int(year)) for year in years)]
 
 
 def _figure(periods: pd.DataFrame, threshold: int) -> Any:
