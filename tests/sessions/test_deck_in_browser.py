@@ -8,45 +8,30 @@ conventions, docs/architecture.md); screenshots of the first slides are kept in
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kit.slides import write_deck
+from tests.browser import BROWSER_MARKS, launch
 
 ROOT = Path(__file__).resolve().parents[2]
 SESSION = ROOT / "mentorship_sessions" / "01_datos_abiertos_y_calidad.ipynb"
 ARTIFACTS = ROOT / "test-artifacts" / "slides"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 #: Show slide ``n`` (in document order) with all its fragments.
 GO_TO_SLIDE = (
     "n => { const i = Reveal.getIndices(Reveal.getSlides()[n]); Reveal.slide(i.h, i.v, 99); }"
 )
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="chromium is not installed (sudo apt install chromium)"
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture
 def page(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         yield page
         browser.close()
