@@ -132,8 +132,14 @@ class ThresholdExplorer(Explorer):
         self.data, self.top = data, top
         self.table = pd.DataFrame()
         wide = {"style": {"description_width": "initial"}}  # labels in full, in both languages
+        slider_box = w.Layout(min_width="24em")
         self.threshold = w.IntSlider(
-            value=threshold_days, min=1, max=40, description=str(MSG["threshold"]), **wide
+            value=threshold_days,
+            min=1,
+            max=40,
+            description=str(MSG["threshold"]),
+            layout=slider_box,
+            **wide,
         )
         self.methods = w.Dropdown(
             options=_method_options(data),
