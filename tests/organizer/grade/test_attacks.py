@@ -45,7 +45,9 @@ def graded(tmp_path_factory, sandbox):
             (folder / NOTEBOOK).write_bytes(made)
         else:
             nbformat.write(made, folder / NOTEBOOK)
-    settings = settings_for(root / "out", sandbox, cell_timeout=3, notebook_timeout=40)
+    # Short enough that the endless loops end soon; long enough that an honest cell (the first
+    # imports pandas and the kit) finishes on a busy 2-core machine: 3 s was not.
+    settings = settings_for(root / "out", sandbox, cell_timeout=8, notebook_timeout=60)
     report = grade(layout, submitted, settings)
     write_scores(report, settings.output / "grades.csv")
     write_feedback(report, settings.output / "feedback")
