@@ -5,6 +5,12 @@ for the bundled sample; minutes against seconds for a large download). The cache
 files' path, size and modification time and by the kit's version, so an edited file or a new kit
 is parsed again. Writing is atomic (a folder renamed into place), so notebooks loading at the
 same time never read a half-written entry. ``KIT_NO_CACHE=1`` turns it off.
+
+An entry is a folder ``<cache_dir>/procurement/<key>/`` holding ``<table>.parquet`` for each of
+the six tables, ``compiled.jsonl`` (one compiled release per line, in the order of ``tenders``)
+and ``meta.json`` (counts and each table's pandas dtypes). Every table is written with one Arrow
+schema per table (:func:`arrow_schema`), whether it was built in memory or in batches by
+:mod:`kit.procurement.bulk`, so readers such as DuckDB see the same column types either way.
 """
 
 from __future__ import annotations
@@ -15,19 +21,39 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from kit import __version__
 from kit.data import cache_dir
+from kit.procurement.tables import COLUMNS, frames, new_rows
 
-__all__ = ["CACHE_FORMAT", "cache_key", "read_compiled", "read_entry", "write_entry"]
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = [
+    "CACHE_FORMAT",
+    "COMPILED",
+    "arrow_schema",
+    "cache_key",
+    "dtypes",
+    "enabled",
+    "folder",
+    "read_compiled",
+    "read_compiled_file",
+    "read_entry",
+    "read_folder",
+    "staging",
+    "write_entry",
+]
 
 #: Bump when the tables' columns or types change, so older entries are not read.
-CACHE_FORMAT = 2
+#: 3: dates always in microseconds, one Arrow schema per table.
+CACHE_FORMAT = 3
 COMPILED = "compiled.jsonl"
 
 
@@ -47,25 +73,46 @@ def cache_key(paths: Path | Sequence[Path]) -> str | None:
     return digest.hexdigest()[:32]
 
 
-def _folder(key: str) -> Path:
+def folder(key: str) -> Path:
+    """Where the entry ``key`` lives (whether or not it exists)."""
     return cache_dir() / "procurement" / key
 
 
 def read_entry(key: str) -> tuple[dict[str, pd.DataFrame], dict[str, Any]] | None:
     """The cached tables and counts, or None when there is no usable entry."""
-    folder = _folder(key)
-    if not folder.is_dir():
+    entry = folder(key)
+    if not entry.is_dir():
         return None
     try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        tables = {
-            name: _with_dtypes(pd.read_parquet(folder / f"{name}.parquet"), dtypes)
-            for name, dtypes in meta["tables"].items()
-        }
+        return read_folder(entry)
     except Exception:  # a damaged entry (any reader error): drop it, parse the file again
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(entry, ignore_errors=True)
         return None
+
+
+def read_folder(entry: Path) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
+    """The tables and meta of an entry folder (raises when something is missing or damaged)."""
+    meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+    tables = {
+        name: _with_dtypes(pd.read_parquet(entry / f"{name}.parquet"), types)
+        for name, types in meta["tables"].items()
+    }
     return tables, meta
+
+
+@contextlib.contextmanager
+def staging(key: str) -> Iterator[Path]:
+    """A new folder to write the entry ``key`` into; renamed into place when the block ends
+    without error (atomic: readers see the whole entry or none), removed otherwise."""
+    target = folder(key)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=".writing-"))
+    try:
+        yield work
+        if not target.exists():
+            work.rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def write_entry(
@@ -73,30 +120,41 @@ def write_entry(
 ) -> None:
     """Store an entry; a failure to write (read-only or full disk, no Parquet engine) only
     means no cache."""
-    target = _folder(key)
-    if target.exists():
+    if folder(key).exists():
         return
-    with contextlib.suppress(OSError, ImportError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".writing-"))
-        try:
-            for name, table in tables.items():
-                table.to_parquet(staging / f"{name}.parquet", index=False)
-            with open(staging / COMPILED, "w", encoding="utf-8") as out:
-                out.writelines(
-                    json.dumps(release, ensure_ascii=False) + "\n" for release in compiled
-                )
-            dtypes = {name: table.dtypes.astype(str).to_dict() for name, table in tables.items()}
-            entry = {**meta, "tables": dtypes}
-            (staging / "meta.json").write_text(json.dumps(entry), encoding="utf-8")
-            staging.rename(target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    with contextlib.suppress(OSError, ImportError), staging(key) as work:
+        for name, table in tables.items():
+            table.to_parquet(work / f"{name}.parquet", index=False, schema=arrow_schema(name))
+        with open(work / COMPILED, "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(release, ensure_ascii=False) + "\n" for release in compiled)
+        types = {name: table.dtypes.astype(str).to_dict() for name, table in tables.items()}
+        (work / "meta.json").write_text(json.dumps({**meta, "tables": types}), encoding="utf-8")
 
 
-def _with_dtypes(table: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+@cache
+def _empty() -> dict[str, pd.DataFrame]:
+    return frames(new_rows())
+
+
+def dtypes() -> dict[str, dict[str, str]]:
+    """Each table's pandas dtypes by column, as ``meta.json`` stores them."""
+    return {name: table.dtypes.astype(str).to_dict() for name, table in _empty().items()}
+
+
+@cache
+def arrow_schema(name: str) -> pa.Schema:
+    """The one Arrow schema of table ``name`` in Parquet (with pandas' metadata, so the dtypes
+    come back): text is ``large_string``, integers ``int64``, dates ``timestamp[us, UTC]``."""
+    import pyarrow as pa
+
+    if name not in COLUMNS:
+        raise KeyError(name)
+    return pa.Schema.from_pandas(_empty()[name], preserve_index=False)
+
+
+def _with_dtypes(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
     """Parquet keeps types but not always their resolution (an empty date column): restore it."""
-    for column, dtype in dtypes.items():
+    for column, dtype in types.items():
         if str(table[column].dtype) != dtype:
             table[column] = table[column].astype(dtype)
     return table
@@ -104,5 +162,10 @@ def _with_dtypes(table: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
 
 def read_compiled(key: str) -> tuple[dict[str, Any], ...]:
     """The compiled releases of an entry (read only when someone asks for them)."""
-    with open(_folder(key) / COMPILED, encoding="utf-8") as handle:
+    return read_compiled_file(folder(key) / COMPILED)
+
+
+def read_compiled_file(path: Path) -> tuple[dict[str, Any], ...]:
+    """The compiled releases in a ``compiled.jsonl`` file."""
+    with open(path, encoding="utf-8") as handle:
         return tuple(json.loads(line) for line in handle)

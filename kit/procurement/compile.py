@@ -25,7 +25,15 @@ from kit.procurement.read import Entry
 if TYPE_CHECKING:
     import ocdsmerge
 
-__all__ = ["SCHEMA_PATH", "Compiled", "DuplicateIdWarning", "compile_entries", "merger"]
+__all__ = [
+    "SCHEMA_PATH",
+    "Compiled",
+    "DuplicateIdWarning",
+    "as_compiled",
+    "compile_entries",
+    "compile_group",
+    "merger",
+]
 
 #: How ocdsmerge words a duplicate id: "Multiple objects have the `id` value 'x' in the `a` array".
 _DUPLICATE = re.compile(r"`id` value (?P<id>.+) in the `(?P<array>[^`]+)` array")
@@ -94,13 +102,18 @@ def compile_entries(entries: Iterable[Entry], source: str) -> Compiled:
     if not groups:
         raise DataFormatError(source, MSG["nothing"].get())
     counts = {ocid: sum(entry.n_releases for entry in group) for ocid, group in groups.items()}
-    releases = tuple(_compile(ocid, group) for ocid, group in groups.items())
+    releases = tuple(compile_group(ocid, group) for ocid, group in groups.items())
     return Compiled(releases, counts, sum(counts.values()))
 
 
-def _compile(ocid: str, group: list[Entry]) -> dict[str, Any]:
+def compile_group(ocid: str, group: list[Entry]) -> dict[str, Any]:
+    """The compiled release of one process from its entries (in the order they were read).
+
+    Raises:
+        DataFormatError: the releases cannot be merged (no dates, wrong types).
+    """
     if len(group) == 1:
-        return _as_compiled(ocid, group[0].release)
+        return as_compiled(ocid, group[0].release)
     from ocdsmerge.exceptions import MissingDateKeyError, NullDateValueError, OCDSMergeError
 
     try:
@@ -128,7 +141,7 @@ def _warn_again(ocid: str, message: Warning | str) -> None:
     warnings.warn(text, DuplicateIdWarning, stacklevel=3)
 
 
-def _as_compiled(ocid: str, release: dict[str, Any]) -> dict[str, Any]:
+def as_compiled(ocid: str, release: dict[str, Any]) -> dict[str, Any]:
     """A lone release is already its process's latest state: tag it as compiled, like ocdsmerge."""
     if release.get("tag") == ["compiled"] and release.get("ocid") == ocid:
         return release

@@ -9,9 +9,13 @@ file downloaded from the PDN.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import html
 import os
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,9 +27,9 @@ import pandas as pd
 from kit import data as bundled
 from kit.errors import DataFormatError
 from kit.i18n import messages
-from kit.procurement import cache
+from kit.procurement import bulk, cache
 from kit.procurement.compile import compile_entries
-from kit.procurement.read import Source, read
+from kit.procurement.read import Source, files_of, read
 from kit.procurement.tables import COLUMNS, BadShape, build_tables
 
 __all__ = ["REAL_FILENAME", "REAL_PAGE", "REAL_URL", "SAMPLE", "ProcurementData", "load"]
@@ -151,14 +155,9 @@ def load(source: Source = "sample") -> ProcurementData:
     key = cache.cache_key(paths)
     cached = cache.read_entry(key) if key else None
     if cached is not None:
-        tables, meta = cached
-        return ProcurementData(
-            source=label,
-            n_releases=meta["n_releases"],
-            n_processes=meta["n_processes"],
-            _compiled=lambda: cache.read_compiled(key),
-            **tables,
-        )
+        return _from_entry(label, *cached, cache.folder(key))
+    if bulk.is_large(files_of(paths)):
+        return _parse_bulk(paths, label, key)
     data = _parse(paths, label)
     if key:
         counts = {"n_releases": data.n_releases, "n_processes": data.n_processes}
@@ -182,6 +181,49 @@ def _parse(paths: Source, label: str) -> ProcurementData:
         _compiled=compiled.releases,
         **tables,
     )
+
+
+def _from_entry(
+    label: str, tables: dict[str, pd.DataFrame], meta: dict[str, Any], folder: Path
+) -> ProcurementData:
+    """The data of a cache entry folder; compiled releases read only when asked for."""
+    return ProcurementData(
+        source=label,
+        n_releases=meta["n_releases"],
+        n_processes=meta["n_processes"],
+        _compiled=lambda: cache.read_compiled_file(folder / cache.COMPILED),
+        **tables,
+    )
+
+
+def _parse_bulk(paths: Source, label: str, key: str | None) -> ProcurementData:
+    """Large sources: streamed into a cache entry by :mod:`kit.procurement.bulk` with bounded
+    memory, then read back from Parquet. Without a cache (turned off, a folder, a read-only
+    cache) the entry is written to a temporary folder that lives as long as the data."""
+    with _gc_paused():
+        if key:
+            with contextlib.suppress(OSError), cache.staging(key) as work:
+                _write_bulk(paths, label, work)
+            cached = cache.read_entry(key)
+            if cached is not None:
+                return _from_entry(label, *cached, cache.folder(key))
+        folder = Path(tempfile.mkdtemp(prefix="kit-ocds-"))
+        try:
+            _write_bulk(paths, label, folder)
+            data = _from_entry(label, *cache.read_folder(folder), folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+    weakref.finalize(data, shutil.rmtree, folder, True)
+    return data
+
+
+def _write_bulk(paths: Source, label: str, folder: Path) -> None:
+    try:
+        bulk.write(read(paths), folder, label)
+    except BadShape as error:
+        problem = MSG["bad_shape"].format(ocid=error.ocid, key=error.key, kind=error.kind)
+        raise DataFormatError(label, problem) from error
 
 
 @contextmanager

@@ -18,7 +18,18 @@ import pandas as pd
 
 from kit.procurement.read import json_kind
 
-__all__ = ["COLUMNS", "DATES", "FLOATS", "INTS", "BadShape", "build_tables", "rfc_of"]
+__all__ = [
+    "COLUMNS",
+    "DATES",
+    "FLOATS",
+    "INTS",
+    "BadShape",
+    "add_process",
+    "build_tables",
+    "frames",
+    "new_rows",
+    "rfc_of",
+]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "tenders": (
@@ -76,14 +87,32 @@ def build_tables(
     Raises:
         BadShape: a block that must be an object or a list of objects is something else.
     """
-    rows: dict[str, list[Row]] = {name: [] for name in COLUMNS}
+    rows = new_rows()
     for release in compiled:
-        ocid = release["ocid"]
-        try:
-            _add_process(release, release_counts.get(ocid, 1), rows)
-        except _Shape as error:
-            raise BadShape(ocid, error.key, error.kind) from None
+        add_process(release, release_counts.get(release["ocid"], 1), rows)
+    return frames(rows)
+
+
+def new_rows() -> dict[str, list[Row]]:
+    """Empty rows of every table, to fill with :func:`add_process` and turn into :func:`frames`."""
+    return {name: [] for name in COLUMNS}
+
+
+def frames(rows: Mapping[str, list[Row]]) -> dict[str, pd.DataFrame]:
+    """The six typed tables of gathered ``rows`` (batches of them give the same dtypes)."""
     return {name: _frame(name, rows[name]) for name in COLUMNS}
+
+
+def add_process(release: dict[str, Any], count: int, rows: dict[str, list[Row]]) -> None:
+    """Append the rows of one compiled release (``count`` releases read) to ``rows``.
+
+    Raises:
+        BadShape: as :func:`build_tables`; ``rows`` may then hold part of this process.
+    """
+    try:
+        _add_process(release, count, rows)
+    except _Shape as error:
+        raise BadShape(release["ocid"], error.key, error.kind) from None
 
 
 def _add_process(release: dict[str, Any], count: int, rows: dict[str, list[Row]]) -> None:
@@ -207,9 +236,9 @@ def _frame(name: str, rows: list[Row]) -> pd.DataFrame:
 
 def _column(name: str, values: Sequence[Any]) -> Any:
     """One typed column from raw JSON values (comprehensions: the common case costs no call)."""
-    if name in DATES:
+    if name in DATES:  # always microseconds (pandas infers the unit from the data otherwise)
         texts = [value if type(value) is str else None for value in values]
-        return pd.to_datetime(texts, utc=True, errors="coerce", format="ISO8601")
+        return pd.to_datetime(texts, utc=True, errors="coerce", format="ISO8601").as_unit("us")
     if name in INTS:
         return pd.array(values, dtype="Int64")
     if name in FLOATS:
