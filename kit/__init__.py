@@ -7,6 +7,8 @@ organizer commands that need them, so ``import kit`` stays fast in a notebook.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kit.errors import DataFormatError, KitError
 from kit.i18n import get_language, set_language
 
@@ -23,3 +25,12 @@ def setup(lang: str = "es") -> None:
     from kit import notebook
 
     notebook.setup(lang)
+
+
+def __getattr__(name: str) -> Any:
+    """``kit.db`` (SQL with DuckDB) is imported on first use, so ``import kit`` stays light."""
+    if name == "db":
+        import importlib
+
+        return importlib.import_module("kit.db")
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")
