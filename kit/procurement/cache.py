@@ -16,9 +16,7 @@ schema per table (:func:`arrow_schema`), whether it was built in memory or in ba
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -28,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from kit import __version__
 from kit.data import cache_dir
+from kit.data.cache import enabled, file_key
 from kit.procurement.tables import COLUMNS, frames, new_rows
 
 if TYPE_CHECKING:
@@ -57,20 +55,9 @@ CACHE_FORMAT = 3
 COMPILED = "compiled.jsonl"
 
 
-def enabled() -> bool:
-    return os.environ.get("KIT_NO_CACHE", "") in ("", "0")
-
-
 def cache_key(paths: Path | Sequence[Path]) -> str | None:
     """The entry name for these files, or None when they cannot be cached (a folder, a URL)."""
-    files = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
-    if not enabled() or not files or not all(f.is_file() for f in files):
-        return None
-    digest = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
-    for file in files:
-        stat = file.stat()
-        digest.update(f"|{file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:32]
+    return file_key(paths, CACHE_FORMAT)
 
 
 def folder(key: str) -> Path:

@@ -1,0 +1,38 @@
+"""One rule for the kit's caches of parsed data (OCDS, CDMX tables): when, and under what key.
+
+An entry is named by a digest of the kit's version, the cache's format number, each file's
+resolved path, size and modification time, and whatever else decides the parsed result (a block
+size, the code of the rules): an edited file, a new kit or new rules mean a new entry, and an old
+one is never read by mistake. ``KIT_NO_CACHE=1`` turns every cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from kit import __version__
+
+__all__ = ["enabled", "file_key"]
+
+
+def enabled() -> bool:
+    """False when ``KIT_NO_CACHE`` is set to anything but ``0``."""
+    return os.environ.get("KIT_NO_CACHE", "") in ("", "0")
+
+
+def file_key(paths: Path | Sequence[Path], fmt: int | str, *extra: object) -> str | None:
+    """The entry name for these files, or None when they cannot be cached (a folder, a URL,
+    a missing file) or caching is off."""
+    files = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    if not enabled() or not files or not all(f.is_file() for f in files):
+        return None
+    digest = hashlib.sha256(f"{__version__}|{fmt}".encode())
+    for file in files:
+        stat = file.stat()
+        digest.update(f"|{file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    for part in extra:
+        digest.update(f"|{part}".encode())
+    return digest.hexdigest()[:32]
