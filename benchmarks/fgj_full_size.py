@@ -1,24 +1,35 @@
-"""Can a laptop read the full FGJ victims file? `kit.cdmx.fgj.read_victims` vs `pandas.read_csv`.
+"""Can a laptop turn the full FGJ victims file into Parquet? `kit.cdmx.fgj` vs `pandas.read_csv`.
 
 The full file published by Mexico City's prosecutor's office has about 2.1 million rows (560 MB).
 This script writes a synthetic file of that size in the current 22-column layout (seeded, in a
-temporary folder, outside the repository), then reads it in two fresh processes, one at a time,
-and prints each one's wall time and peak memory (maximum resident set size):
+temporary folder, outside the repository), then measures, each in a fresh process, one at a time,
+wall time and peak memory (maximum resident set size):
 
-- kit: ``read_victims(path)``: pyarrow's CSV reader in blocks, only the needed columns, text as
-  categories, dates parsed, placeholder times flagged, transport classified;
-- baseline: ``pandas.read_csv(path)`` with its defaults (what a participant types first), which
-  gives raw text columns and no cleaning at all.
+- kit, CSV to Parquet (cold, empty cache): ``to_parquet(path)``: pyarrow's CSV reader in blocks,
+  only the needed columns, each block tidied (categories, dates, placeholder times, transport)
+  and appended to one Parquet file, never the whole table in memory;
+- kit, cached read: ``read_victims(path)`` once the Parquet file exists (what every later
+  notebook run does);
+- kit, first read: ``read_victims(path)`` on an empty cache (converts, then reads);
+- kit, no cache: ``read_victims(path)`` with ``KIT_NO_CACHE=1`` (the CSV every time);
+- baseline: ``pandas.read_csv(path)`` with its defaults (what a participant types first: raw
+  text columns, no cleaning), and ``pandas.read_csv(path).to_parquet(out)`` for the conversion.
 
-    python benchmarks/fgj_full_size.py [--rows 2100000] [--repeat 3] [--keep]
+Targets: CSV to Parquet in <= 60 s and <= 2 GiB of memory on a laptop. The script prints a
+``RESULT {json}`` line per headline figure (see ``_result.py``).
+
+    python benchmarks/fgj_full_size.py [--rows 2100000] [--repeat 1] [--file PATH] [--keep]
+    python benchmarks/fgj_full_size.py --quick      # 20,000 rows, a few seconds
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +37,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from _result import result
 
 HEADER = (  # noqa: SIM905 (the published header, as one line)
     "anio_inicio,mes_inicio,fecha_inicio,hora_inicio,anio_hecho,mes_hecho,fecha_hecho,hora_hecho,"
@@ -53,13 +65,26 @@ ALCALDIAS = (
     "MIGUEL HIDALGO", "MILPA ALTA", "TLAHUAC", "TLALPAN", "VENUSTIANO CARRANZA", "XOCHIMILCO",
 )  # fmt: skip
 
-KIT = "from kit.cdmx.fgj import read_victims; frame = read_victims({path!r})"
-BASELINE = "import pandas as pd; frame = pd.read_csv({path!r})"
+NAME = "fgj_full_size"
+TARGET_SECONDS = 60
+TARGET_MIB = 2048
+#: What each measurement runs, in a fresh interpreter; ``out`` collects what it reports.
+CODES = {
+    "convert": "from kit.cdmx.fgj import to_parquet; target = to_parquet({path!r}); "
+    "import pyarrow.parquet as pq; out.update(rows=pq.ParquetFile(target).metadata.num_rows, "
+    "parquet_mib=target.stat().st_size / 2**20)",
+    "read": "from kit.cdmx.fgj import read_victims; frame = read_victims({path!r})",
+    "pandas_read": "import pandas as pd; frame = pd.read_csv({path!r})",
+    "pandas_convert": "import pandas as pd; frame = pd.read_csv({path!r}); "
+    "frame.to_parquet({out!r}); out.update(parquet_mib=os.path.getsize({out!r}) / 2**20)",
+}
 PROBE = (
-    "import resource, sys, time; start = time.perf_counter(); {code}; "
-    "seconds = time.perf_counter() - start; "
-    "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; "
-    "print(f'{{seconds}} {{peak}} {{len(frame)}} {{frame.memory_usage(deep=True).sum() / 2**20}}')"
+    "import json, os, resource, time; out = {{}}; start = time.perf_counter()\n{code}\n"
+    "out['seconds'] = time.perf_counter() - start\n"
+    "out['peak_mib'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+    "if 'frame' in globals(): out.update(rows=len(frame), "
+    "table_mib=float(frame.memory_usage(deep=True).sum()) / 2**20)\n"
+    "print('PROBE ' + json.dumps(out))"
 )
 
 
@@ -100,50 +125,124 @@ def write_file(path: Path, rows: int, seed: int = 2025) -> None:
                 )  # fmt: skip
 
 
-def measure(code: str) -> tuple[float, float, int, float]:
-    """Run ``code`` in a fresh interpreter: seconds, peak RSS (MiB), rows, table size (MiB)."""
+def measure(what: str, path: Path, cache: Path, *, no_cache: bool = False) -> dict:
+    """Run ``CODES[what]`` on ``path`` in a fresh interpreter with the kit's cache in ``cache``:
+    seconds, peak memory (MiB) and what the code reported."""
+    out = cache / "pandas.parquet"
+    code = PROBE.format(code=CODES[what].format(path=str(path), out=str(out)))
+    env = {**os.environ, "KIT_CACHE": str(cache)}
+    env.pop("KIT_NO_CACHE", None)
+    if no_cache:
+        env["KIT_NO_CACHE"] = "1"
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(code=code)],
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
     )
-    seconds, peak, rows, size = done.stdout.split()
-    return float(seconds), float(peak), int(rows), float(size)
+    if done.returncode:
+        sys.exit(f"{what} failed:\n{done.stderr[-3000:]}")
+    line = next(x for x in done.stdout.splitlines() if x.startswith("PROBE "))
+    out.unlink(missing_ok=True)
+    return json.loads(line.removeprefix("PROBE "))
 
 
-def main() -> None:
+def runs(what: str, path: Path, folder: Path, repeat: int, *, cold: bool, **options) -> list:
+    """``repeat`` measurements; ``cold``: each on an empty cache, else on the same warm one."""
+    found = []
+    warm = folder / "cache-warm"
+    for i in range(repeat):
+        cache = folder / f"cache-{what}-{i}" if cold else warm
+        cache.mkdir(exist_ok=True)
+        found.append(measure(what, path, cache, **options))
+        if cold:
+            shutil.rmtree(cache, ignore_errors=True)
+    return found
+
+
+def median(found: list[dict], key: str) -> float:
+    return statistics.median(run[key] for run in found)
+
+
+def show(label: str, found: list[dict]) -> None:
+    seconds = ", ".join(f"{run['seconds']:.1f}" for run in found)
+    extra = ""
+    if "table_mib" in found[0]:
+        extra += f", table {found[0]['table_mib']:.0f} MiB"
+    if "parquet_mib" in found[0]:
+        extra += f", Parquet file {found[0]['parquet_mib']:.0f} MiB"
+    print(
+        f"{label:34s} median {median(found, 'seconds'):6.1f} s (runs {seconds}), "
+        f"peak memory {median(found, 'peak_mib'):6.0f} MiB, rows {found[0].get('rows', 0):,}"
+        f"{extra}",
+        flush=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=2_100_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--file", type=Path, help="measure this FGJ victims file instead")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic file")
-    args = parser.parse_args()
+    parser.add_argument("--quick", action="store_true", help="20,000 rows, one run (smoke test)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.rows, args.repeat = 20_000, 1
     folder = Path(tempfile.mkdtemp(prefix="fgj-full-"))
-    path = folder / "victimasFGJ_acumulado_sintetico.csv"
-    print(f"writing {args.rows:,} rows to {path} …", flush=True)
-    write_file(path, args.rows)
-    print(f"file: {path.stat().st_size / 2**20:.0f} MiB")
-    machine = f"{os.cpu_count()} cores, {platform.platform()}"
-    print(f"machine: {machine}, Python {platform.python_version()}")
-    results = {}
-    for name, template in (("kit read_victims", KIT), ("pandas.read_csv defaults", BASELINE)):
-        runs = [measure(template.format(path=str(path))) for _ in range(args.repeat)]
-        results[name] = runs
-        seconds = [run[0] for run in runs]
-        peaks = [run[1] for run in runs]
+    try:
+        if args.file:
+            path = args.file.resolve()
+        else:
+            path = folder / "victimasFGJ_acumulado_sintetico.csv"
+            print(f"writing {args.rows:,} rows to {path} …", flush=True)
+            write_file(path, args.rows)
+        print(f"file: {path.stat().st_size / 2**20:.0f} MiB")
         print(
-            f"{name:26s} median {statistics.median(seconds):6.1f} s "
-            f"(runs {', '.join(f'{s:.1f}' for s in seconds)}), peak memory "
-            f"{statistics.median(peaks):6.0f} MiB, rows {runs[0][2]:,}, table {runs[0][3]:.0f} MiB"
+            f"machine: {os.cpu_count()} cores, {platform.platform()}, Python "
+            f"{platform.python_version()}; load average {os.getloadavg()[0]:.1f}",
+            flush=True,
         )
-    kit, base = results["kit read_victims"], results["pandas.read_csv defaults"]
-    time_ratio = statistics.median(r[0] for r in kit) / statistics.median(r[0] for r in base)
-    memory_ratio = statistics.median(r[1] for r in kit) / statistics.median(r[1] for r in base)
-    print(f"ratio kit / pandas: time {time_ratio:.2f}, peak memory {memory_ratio:.2f}")
-    if not args.keep:
-        path.unlink()
-        folder.rmdir()
+        convert = runs("convert", path, folder, args.repeat, cold=True)
+        show("kit CSV -> Parquet (empty cache)", convert)
+        first = runs("read", path, folder, args.repeat, cold=True)
+        show("kit read_victims, first (convert)", first)
+        runs("convert", path, folder, 1, cold=False)  # fills the warm cache
+        cached = runs("read", path, folder, args.repeat, cold=False)
+        show("kit read_victims, cached", cached)
+        plain = runs("read", path, folder, args.repeat, cold=True, no_cache=True)
+        show("kit read_victims, KIT_NO_CACHE=1", plain)
+        base_convert = runs("pandas_convert", path, folder, args.repeat, cold=True)
+        show("pandas read_csv + to_parquet", base_convert)
+        base_read = runs("pandas_read", path, folder, args.repeat, cold=True)
+        show("pandas.read_csv defaults", base_read)
+    finally:
+        if args.keep and not args.file:
+            print(f"kept: {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    rows = convert[0].get("rows", 0)
+    scale = f"{rows:,} rows"
+    seconds, peak = median(convert, "seconds"), median(convert, "peak_mib")
+    print(
+        f"CSV -> Parquet: {seconds:.1f} s (target <= {TARGET_SECONDS} s), peak "
+        f"{peak:.0f} MiB (target <= {TARGET_MIB} MiB); cached read "
+        f"{median(cached, 'seconds'):.1f} s vs pandas.read_csv {median(base_read, 'seconds'):.1f} s"
+    )
+    common = {"scale": scale, "rows": rows}
+    result(NAME, "FGJ CSV -> Parquet, wall time", kit=seconds,
+           baseline=median(base_convert, "seconds"), unit="s",
+           baseline_name="pandas.read_csv(path).to_parquet(out), defaults",
+           target=f"<= {TARGET_SECONDS} s", passed=seconds <= TARGET_SECONDS, **common)  # fmt: skip
+    result(NAME, "FGJ CSV -> Parquet, peak memory", kit=peak,
+           baseline=median(base_convert, "peak_mib"), unit="MiB",
+           baseline_name="pandas.read_csv(path).to_parquet(out), defaults",
+           target=f"<= {TARGET_MIB} MiB", passed=peak <= TARGET_MIB, **common)  # fmt: skip
+    result(NAME, "FGJ cached read, wall time", kit=median(cached, "seconds"),
+           baseline=median(base_read, "seconds"), unit="s",
+           baseline_name="pandas.read_csv defaults", **common)  # fmt: skip
+    result(NAME, "FGJ cached read, peak memory", kit=median(cached, "peak_mib"),
+           baseline=median(base_read, "peak_mib"), unit="MiB",
+           baseline_name="pandas.read_csv defaults", **common)  # fmt: skip
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -17,6 +17,9 @@ the same points: nbgrader's gradebook against kit's grades.csv and kit's gradebo
 for solution teams, 0 for blank ones). Both use the same warm Parquet cache of the sample data.
 
     python benchmarks/grade_vs_nbgrader.py [--teams 20] [--workers J] [--keep] [--unsafe]
+    python benchmarks/grade_vs_nbgrader.py --quick     # one team: a smoke run
+
+Prints a ``RESULT {json}`` line with the throughput figures (see ``_result.py``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import warnings
 from collections import defaultdict
 from pathlib import Path
 
+from _result import result as result_line
 from rich.console import Console
 from rich.table import Table
 
@@ -78,7 +82,7 @@ def check_sandbox(unsafe: bool) -> str:
         sys.exit(
             f"kit doctor: no working sandbox for `kit grade`: {why}\n"
             "Install bubblewrap (see `kit doctor`), or rerun with --unsafe to time kit grade "
-            "without a sandbox (not the figure the issue asks for)."
+            "without a sandbox (not the figure that counts)."
         )
     return f"NONE (--unsafe): {why}"
 
@@ -193,7 +197,7 @@ def fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, default=20, help="teams to grade (default: 20)")
     parser.add_argument(
@@ -203,7 +207,10 @@ def main() -> None:
     parser.add_argument(
         "--unsafe", action="store_true", help="run kit grade --unsafe if there is no sandbox"
     )
-    args = parser.parse_args()
+    parser.add_argument("--quick", action="store_true", help="one team (a smoke run)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.teams = 1
     if args.teams < 1:
         parser.error("--teams must be at least 1")
     sandbox = check_sandbox(args.unsafe)
@@ -266,6 +273,7 @@ def main() -> None:
             row = (nb_points[team], kit_csv.get(team), kit_points[team])
             if any(value is None or abs(value - expected) > 1e-9 for value in row):
                 differences.add_row(team, kinds[team], fmt(expected), *map(fmt, row))
+        agree = not differences.row_count
         if differences.row_count:
             console.print(differences)
         else:
@@ -279,12 +287,21 @@ def main() -> None:
             kit_clock = json.loads((output / "grading.json").read_text(encoding="utf-8"))["seconds"]
             console.print(f"kit grade's own clock (without start-up and writing): {kit_clock} s")
         console.print(f"load average at the end: {load()} (other work on the machine skews both)")
+        result_line(
+            "grade_vs_nbgrader", "kit grade throughput", kit=submitted / kit_seconds * 60,
+            baseline=submitted / nb_seconds * 60, unit="nb/min", ratio=ratio,
+            baseline_name="nbgrader autograde (sequential)", ratio_label="kit / nbgrader",
+            target=">= 2.0 x nbgrader", passed=ratio >= 2.0 and agree,
+            scale=f"{submitted} notebooks of {args.teams} teams, kit grade -j {args.workers}",
+            points_agree=agree, sandbox=not args.unsafe,
+        )  # fmt: skip
     finally:
         if args.keep:
             console.print(f"kept: {course}")
         else:
             shutil.rmtree(course, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
