@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -158,6 +159,14 @@ def fixed_cost(copies: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    report_dir = Path(tempfile.mkdtemp(prefix="kit-bench-report-"))
+    try:
+        return measure(argv, report_dir)
+    finally:
+        shutil.rmtree(report_dir, ignore_errors=True)
+
+
+def measure(argv: list[str] | None, report_dir: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tracks", nargs="+", metavar="T", help="only these tracks (no sessions)")
@@ -176,7 +185,6 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(every)} notebooks ({counts['solution']} solutions, {counts['challenge']} "
         f"challenges, {counts['mentor']} sessions)"
     )
-    report_dir = Path(tempfile.mkdtemp(prefix="kit-bench-report-"))
     kit_cmd = [str(BIN / "kit"), "validate", *(args.tracks or []), "--report-dir", str(report_dir)]
     plain_cmd = [*kit_cmd, "--slow-kernels"]
     nbmake_cmd = [
