@@ -9,7 +9,7 @@ Steps, each in a fresh folder and a fresh virtual environment (as on a participa
 5. the welcome's first task answered the way a participant would (one line typed in the answer
    cell) and the notebook run in the new environment's kernel: its check must say correct.
 
-Target (issue: the participant's first hour): the whole run within 10 minutes including the
+Target (a participant's first hour): the whole run within 10 minutes including the
 install. Run from the repository root: ``python benchmarks/newcomer.py [--keep]``.
 """
 
