@@ -2,6 +2,12 @@
 
 Every indicator reads the tidy tables of :func:`kit.procurement.load.load`. Helpers here only
 select and join; none of them changes the tables it receives.
+
+Joins go through integer codes, never through text: a national feed has a million processes,
+and hashing its ``ocid`` and ``award_id`` texts once per join (what ``DataFrame.merge`` on text
+columns does) was most of the indicators' time. :func:`shared_codes` hashes the key columns of
+several tables in one pass; joins then match small integers, keeping ``merge``'s row order and
+its rule that a missing key matches a missing key.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kit.procurement.indicators.catalog import TEXT
@@ -16,13 +23,18 @@ from kit.procurement.indicators.catalog import TEXT
 __all__ = [
     "NOT_AWARDED",
     "award_rows",
+    "awarded_mask",
     "evaluated_mask",
     "group_columns",
     "in_currency",
+    "inner_join",
     "live_tenders",
     "method_mask",
     "method_set",
+    "pair_codes",
+    "shared_codes",
     "supplier_keys",
+    "take",
 ]
 
 #: Award statuses that mean nothing was (yet) awarded. Awards without a status are kept, because
@@ -78,13 +90,95 @@ def award_rows(data: Any, columns: Iterable[str] = ("buyer_id", "buyer_name")) -
     Left out: awards with a status in :data:`NOT_AWARDED` and awards of cancelled processes.
     Awards of processes without a tender row are kept (their process columns are missing).
     """
+    columns = list(columns)
+    awards, tenders = data.awards, data.tenders
+    if set(columns) & set(awards.columns):  # same names on both sides: merge adds suffixes
+        return _award_rows_merged(data, columns)
+    kept, process, _ = awarded_mask(data)
+    out = awards.loc[kept].reset_index(drop=True)
+    for column in columns:
+        out[column] = take(tenders[column], process[kept])
+    return out
+
+
+def awarded_mask(data: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which awards :func:`award_rows` keeps, and the row of ``tenders`` of each award's process.
+
+    The row is the first with the award's ocid (-1 when the process has no tender row), like
+    a merge with ``tenders.drop_duplicates("ocid")``. The third array gives, for each tender row,
+    the first row with its ocid (itself, unless an ocid repeats).
+    """
+    awards, tenders = data.awards, data.tenders
+    (tender_ocid, award_ocid), size = shared_codes(tenders["ocid"], awards["ocid"])
+    cancelled = np.zeros(size, dtype=bool)
+    cancelled[tender_ocid[_is(tenders["status"], "cancelled")]] = True
+    awarded = ~awards["status"].isin(NOT_AWARDED).fillna(False).to_numpy(dtype=bool)
+    kept = awarded & ~cancelled[award_ocid]
+    first = first_rows(tender_ocid, size)
+    return kept, first[award_ocid], first[tender_ocid]
+
+
+def _award_rows_merged(data: Any, columns: list[str]) -> pd.DataFrame:
+    """:func:`award_rows` through ``merge``, for columns whose names clash with awards'."""
     awards = data.awards
     kept = awards.loc[~awards["status"].isin(NOT_AWARDED).fillna(False).astype(bool)]
     tenders = data.tenders
-    cancelled = tenders.loc[tenders["status"].eq("cancelled").fillna(False).astype(bool), "ocid"]
+    cancelled = tenders.loc[_is(tenders["status"], "cancelled"), "ocid"]
     kept = kept.loc[~kept["ocid"].isin(cancelled)]
     process = tenders[["ocid", *columns]].drop_duplicates("ocid")
     return kept.merge(process, on="ocid", how="left", validate="many_to_one")
+
+
+def _is(column: pd.Series, value: str) -> np.ndarray:
+    return column.eq(value).fillna(False).to_numpy(dtype=bool)
+
+
+def shared_codes(*columns: pd.Series) -> tuple[list[np.ndarray], int]:
+    """Integer codes for the values of several columns, in one hashing pass.
+
+    Equal values get equal codes across the columns, and a missing value is a value too (it
+    gets a code, as ``merge`` matches a missing key with a missing key). Returns one array of
+    codes per column and the number of distinct values.
+    """
+    sizes = [len(column) for column in columns]
+    parts = [pd.Series(column.array, copy=False) for column in columns if len(column)]
+    if not parts:
+        return [np.zeros(0, dtype=np.int64) for _ in columns], 0
+    joined = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    codes, uniques = pd.factorize(joined, use_na_sentinel=False)
+    codes = codes.astype(np.int64, copy=False)
+    return np.split(codes, np.cumsum(sizes)[:-1]), len(uniques)
+
+
+def pair_codes(first: np.ndarray, first_size: int, second: np.ndarray) -> np.ndarray:
+    """One int64 code per pair of codes (``first`` below ``first_size``): an ocid and an id."""
+    return second.astype(np.int64) * max(first_size, 1) + first
+
+
+def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
+    """For each code below ``size``, the first row that has it (-1 when none does)."""
+    rows = np.full(size, -1, dtype=np.int64)
+    order = np.arange(len(codes) - 1, -1, -1)
+    rows[codes[order]] = order
+    return rows
+
+
+def inner_join(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row numbers of the inner join of two integer keys, in ``merge``'s order.
+
+    Rows come in the left table's order, and for each of them the matching right rows in the
+    right table's order; a key repeated on both sides gives every pair.
+    """
+    merged = pd.DataFrame({"key": left, "left": np.arange(len(left))}).merge(
+        pd.DataFrame({"key": right, "right": np.arange(len(right))}), on="key"
+    )
+    return merged["left"].to_numpy(dtype=np.int64), merged["right"].to_numpy(dtype=np.int64)
+
+
+def take(column: pd.Series, rows: np.ndarray) -> pd.Series:
+    """``column``'s values at ``rows`` (-1: missing), as a new Series with a RangeIndex."""
+    values = pd.api.extensions.take(column.array, rows, allow_fill=True)
+    return pd.Series(values, name=column.name, dtype=values.dtype)  # object stays object
 
 
 def in_currency(frame: pd.DataFrame, currency: str | None) -> pd.Series:

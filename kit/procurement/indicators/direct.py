@@ -8,6 +8,7 @@ purchases are not split (*fraccionadas*) to fit under them (LAASSP, art. 42).
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -15,13 +16,16 @@ import pandas as pd
 
 from kit.procurement.indicators._common import (
     Methods,
-    award_rows,
+    awarded_mask,
     group_columns,
     in_currency,
-    live_tenders,
+    inner_join,
     method_mask,
     method_set,
+    pair_codes,
+    shared_codes,
     supplier_keys,
+    take,
 )
 
 if TYPE_CHECKING:
@@ -60,12 +64,22 @@ def direct_award_share(
         (awarded value in ``currency``), ``direct_value_share``, ``eligible`` and ``flag``.
     """
     keys = group_columns(data.tenders, by)
-    tenders = live_tenders(data).dropna(subset=[keys[0]])
-    awards = award_rows(data, [])
-    value = awards.loc[in_currency(awards, currency)].groupby("ocid")["value_amount"].sum()
+    tenders = data.tenders
+    kept, process, same_ocid = awarded_mask(data)
+    counted = kept & in_currency(data.awards, currency).to_numpy(dtype=bool)
+    value = np.zeros(len(tenders))
+    if counted.any():  # awards of processes without a tender row add to no group
+        amounts = pd.Series(data.awards["value_amount"].to_numpy(dtype=float)[counted])
+        sums = amounts.groupby(process[counted]).sum()
+        sums = sums.loc[sums.index >= 0]
+        value[sums.index] = sums.to_numpy()
+    value = value[same_ocid]  # every tender row of an ocid gets its value, as a map by ocid
+    live = tenders["status"].ne("cancelled").fillna(True).to_numpy(dtype=bool)
+    live = live & tenders[keys[0]].notna().to_numpy(dtype=bool)
+    tenders = tenders.loc[live]
     known = tenders["procurement_method"].notna()
     direct = known & method_mask(tenders["procurement_method"], method_set(procurement_methods))
-    process_value = tenders["ocid"].map(value).fillna(0.0)
+    process_value = pd.Series(value[live], index=tenders.index)
     frame = tenders[keys].assign(
         known=known, unknown=~known, direct=direct, value=process_value.where(known, 0.0)
     )
@@ -121,14 +135,22 @@ def contract_splitting(
         ``award_ids`` (tuples, in date order).
     """
     rows = _splitting_candidates(data, procurement_methods, currency, threshold_amount)
-    rows = rows.sort_values(["buyer_id", "supplier_key", "date"], kind="stable")
-    part = rows.groupby(["buyer_id", "supplier_key"], sort=False).ngroup().to_numpy()
-    seconds = rows["date"].to_numpy(dtype="datetime64[s]").astype(np.int64)
-    cents = np.round(rows["value_amount"].to_numpy(dtype=float) * 100).astype(np.int64)
+    buyer = pd.factorize(rows["buyer_id"], sort=True)[0]
+    supplier = pd.factorize(rows["supplier_key"], sort=True)[0]
+    moment = rows["date"].to_numpy(dtype="datetime64[us]").astype(np.int64)
+    order = np.lexsort((moment, supplier, buyer))  # stable, like sort_values(kind="stable")
+    buyer, supplier = buyer[order], supplier[order]
+    new_part = np.ones(len(order), dtype=bool)
+    new_part[1:] = (buyer[1:] != buyer[:-1]) | (supplier[1:] != supplier[:-1])
+    part = np.cumsum(new_part) - 1
+    seconds = moment[order] // 1_000_000
+    amounts = rows["value_amount"].to_numpy(dtype=float)[order]
+    cents = np.round(amounts * 100).astype(np.int64)
     labels = window_groups(
         part, seconds, cents, round(window_days * _DAY), round(threshold_amount * 100), min_awards
     )
-    found = rows.assign(group=labels).loc[lambda frame: frame["group"] >= 0]
+    inside = np.flatnonzero(labels >= 0)
+    found = rows.take(order[inside]).assign(group=labels[inside])
     out = found.groupby("group", sort=True).agg(
         buyer_id=("buyer_id", "first"),
         buyer_name=("buyer_name", "first"),
@@ -139,35 +161,77 @@ def contract_splitting(
         n_awards=("award_id", "size"),
         total_value=("value_amount", "sum"),
         max_value=("value_amount", "max"),
-        ocids=("ocid", lambda ocids: tuple(dict.fromkeys(ocids))),
-        award_ids=("award_id", tuple),
     )
+    # a group's rows are consecutive: cut the ids at the group boundaries
+    cuts = (np.flatnonzero(np.diff(labels[inside])) + 1).tolist()
+    out["ocids"] = [tuple(dict.fromkeys(chunk)) for chunk in _pieces(found["ocid"], cuts)]
+    out["award_ids"] = [tuple(chunk) for chunk in _pieces(found["award_id"], cuts)]
     return out.sort_values(["buyer_id", "first_date"], kind="stable").reset_index(drop=True)
+
+
+def _pieces(column: pd.Series, cuts: list[int]) -> list[list[Any]]:
+    values = column.to_numpy(dtype=object).tolist()
+    bounds = [0, *cuts, len(values)]
+    return [values[a:b] for a, b in itertools.pairwise(bounds)] if values else []
 
 
 def _splitting_candidates(
     data: Any, procurement_methods: Methods, currency: str | None, threshold_amount: float
 ) -> pd.DataFrame:
-    """Single-supplier direct awards below the threshold, with a date and a supplier key."""
-    rows = award_rows(data, ["buyer_id", "buyer_name", "procurement_method"])
-    rows = rows.loc[
-        method_mask(rows["procurement_method"], method_set(procurement_methods))
-        & in_currency(rows, currency)
-        & rows["value_amount"].lt(threshold_amount).fillna(False).astype(bool)
-        & rows["buyer_id"].notna()
-    ]
-    rows = rows.merge(data.suppliers, on=["ocid", "award_id"])
-    rows = rows.loc[rows.groupby(["ocid", "award_id"])["ocid"].transform("size").eq(1)]
+    """Single-supplier direct awards below the threshold, with a date and a supplier key.
+
+    Columns: ``ocid``, ``award_id``, ``buyer_id``, ``buyer_name``, ``value_amount``, ``date``
+    (the award's, else its contracts' earliest signature), ``supplier_name`` and
+    ``supplier_key``; rows without a date or a supplier key are left out.
+    """
+    awards, tenders, suppliers = data.awards, data.tenders, data.suppliers
     contracts = data.contracts
-    signed = (
-        contracts.assign(signed=pd.to_datetime(contracts["date_signed"], utc=True, errors="coerce"))
-        .groupby(["ocid", "award_id"], as_index=False)["signed"]
-        .min()
+    kept, process, _ = awarded_mask(data)
+    fits = method_mask(tenders["procurement_method"], method_set(procurement_methods))
+    fits = np.append(fits.to_numpy(dtype=bool) & tenders["buyer_id"].notna().to_numpy(bool), False)
+    below = awards["value_amount"].lt(threshold_amount).fillna(False).to_numpy(dtype=bool)
+    chosen = np.flatnonzero(
+        kept & fits[process] & in_currency(awards, currency).to_numpy(dtype=bool) & below
     )
-    rows = rows.merge(signed, on=["ocid", "award_id"], how="left")
-    date = pd.to_datetime(rows["date"], utc=True, errors="coerce").fillna(rows["signed"])
-    rows = rows.assign(date=date, supplier_key=supplier_keys(rows))
-    return rows.dropna(subset=["date"])
+    (a_ocid, s_ocid, c_ocid), n_ocids = shared_codes(
+        awards["ocid"], suppliers["ocid"], contracts["ocid"]
+    )
+    (a_id, s_id, c_id), _ = shared_codes(
+        awards["award_id"], suppliers["award_id"], contracts["award_id"]
+    )
+    award_key, supplier_key = pair_codes(a_ocid, n_ocids, a_id), pair_codes(s_ocid, n_ocids, s_id)
+    left, right = inner_join(award_key[chosen], supplier_key)
+    award_rows_, keys = chosen[left], supplier_key[right]
+    # awards with exactly one supplier (a missing ocid or award id is in no group)
+    known = (awards["ocid"].notna() & awards["award_id"].notna()).to_numpy(dtype=bool)
+    sizes = pd.Series(keys).map(pd.Series(keys).value_counts()).to_numpy()
+    single = (sizes == 1) & known[award_rows_]
+    award_rows_, right, keys = award_rows_[single], right[single], keys[single]
+    signed_date = _earliest_signature(contracts, pair_codes(c_ocid, n_ocids, c_id))
+    rows = pd.DataFrame(
+        {
+            "ocid": take(awards["ocid"], award_rows_),
+            "award_id": take(awards["award_id"], award_rows_),
+            "buyer_id": take(tenders["buyer_id"], process[award_rows_]),
+            "buyer_name": take(tenders["buyer_name"], process[award_rows_]),
+            "value_amount": awards["value_amount"].to_numpy(dtype=float)[award_rows_],
+            "date": pd.to_datetime(take(awards["date"], award_rows_), utc=True, errors="coerce"),
+            "supplier_id": take(suppliers["supplier_id"], right),
+            "supplier_name": take(suppliers["supplier_name"], right),
+            "rfc": take(suppliers["rfc"], right),
+        }
+    )
+    rows["date"] = rows["date"].fillna(signed_date.reindex(keys).reset_index(drop=True))
+    rows["supplier_key"] = supplier_keys(rows)
+    rows = rows.drop(columns=["supplier_id", "rfc"])
+    return rows.dropna(subset=["date", "supplier_key"]).reset_index(drop=True)
+
+
+def _earliest_signature(contracts: pd.DataFrame, keys: np.ndarray) -> pd.Series:
+    """The earliest ``date_signed`` of the contracts of each award key (ocid and award id)."""
+    signed = pd.to_datetime(contracts["date_signed"], utc=True, errors="coerce")
+    known = (contracts["ocid"].notna() & contracts["award_id"].notna()).to_numpy(dtype=bool)
+    return pd.Series(signed.array[known]).groupby(keys[known]).min()
 
 
 def window_groups(
