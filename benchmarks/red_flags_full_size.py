@@ -436,20 +436,21 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> None:
 
 
 def read_tables(folder: Path, limit: int | None = None) -> dict[str, pd.DataFrame]:
-    """The tables as the kit holds them in memory; ``limit``: only the first processes."""
+    """The tables as the kit holds them in memory; ``limit``: only the first processes (the
+    other tables are filtered while reading, so memory is that of the subset)."""
     dtypes = json.loads((folder / "dtypes.json").read_text(encoding="utf-8"))
-    tables = {}
+    tables: dict[str, pd.DataFrame] = {}
+    kept = None
     for name in TABLES:
-        table = pd.read_parquet(folder / f"{name}.parquet")
+        filters = None if kept is None else [("ocid", "in", kept)]
+        table = pd.read_parquet(folder / f"{name}.parquet", filters=filters)
+        if name == "tenders" and limit is not None:
+            table = table.iloc[:limit].reset_index(drop=True)
+            kept = table["ocid"].tolist()
         for column, dtype in dtypes[name].items():
             if str(table[column].dtype) != dtype:
                 table[column] = table[column].astype(dtype)
         tables[name] = table
-    if limit is not None:
-        kept = tables["tenders"]["ocid"].iloc[:limit]
-        tables = {
-            name: t.loc[t["ocid"].isin(kept)].reset_index(drop=True) for name, t in tables.items()
-        }
     return tables
 
 
