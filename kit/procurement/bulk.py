@@ -22,19 +22,24 @@ memory (``tests/procurement/test_bulk.py`` checks it).
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
+import subprocess
+import sys
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kit.errors import DataFormatError
+from kit.i18n import get_language, set_language
 from kit.procurement import cache
 from kit.procurement.compile import MSG as COMPILE_MSG
 from kit.procurement.compile import as_compiled, compile_group
-from kit.procurement.read import Entry
+from kit.procurement.read import Entry, read
 from kit.procurement.tables import COLUMNS, BadShape, add_process, frames, new_rows
 
 if TYPE_CHECKING:
@@ -42,15 +47,28 @@ if TYPE_CHECKING:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-__all__ = ["BATCH", "BULK_THRESHOLD", "MEMORY_LIMIT", "input_size", "is_large", "write"]
+__all__ = [
+    "BATCH",
+    "BULK_THRESHOLD",
+    "IN_WORKER",
+    "MEMORY_LIMIT",
+    "input_size",
+    "is_large",
+    "serve",
+    "write",
+    "write_in_worker",
+]
 
 #: Sources larger than this (uncompressed bytes, all files together) load through this module;
 #: smaller ones are parsed in memory, which is faster for them. Both give the same tables.
 BULK_THRESHOLD = 200 * 2**20
 #: Processes flattened (and rows written to Parquet) at a time.
 BATCH = 10_000
+#: Whether :func:`kit.procurement.load` runs :func:`write` in a worker process (see
+#: :func:`write_in_worker`); off, it runs in the caller's process (tests do, to be quick).
+IN_WORKER = True
 #: What DuckDB may use for grouping and sorting before it spills to disk.
-MEMORY_LIMIT = "512MB"
+MEMORY_LIMIT = "256MB"
 SUFFIXES = (".json", ".jsonl")
 
 
@@ -100,9 +118,81 @@ def write(entries: Iterable[Entry], target: Path, source: str) -> dict[str, Any]
             _flatten(database, work, target, labels)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        cache.trim_memory()  # what the batches used goes back before the tables are read
     meta = {**counts, "tables": cache.dtypes()}
     (target / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     return meta
+
+
+def write_in_worker(paths: Sequence[Path], target: Path, source: str) -> dict[str, Any]:
+    """:func:`write` of the releases in ``paths``, run in a fresh Python process.
+
+    Everything parsing and batching allocate goes back to the system when that process ends,
+    so the caller's process (a notebook's kernel) only ever holds the tables it reads
+    afterwards. A plain child process (``python -c``), not ``multiprocessing``, so a script
+    without an ``if __name__ == "__main__"`` guard works too. Errors and warnings come back as
+    if raised here, in the caller's language.
+    """
+    request = {
+        "paths": [str(path) for path in paths], "target": str(target), "source": source,
+        "language": get_language(), "batch": BATCH, "memory_limit": MEMORY_LIMIT,
+    }  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", "from kit.procurement.bulk import serve; serve()"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        raise RuntimeError(f"{source}: the worker process failed:\n{done.stderr[-3000:]}")
+    outcome = json.loads(lines[-1])
+    for message, category in outcome["warnings"]:
+        warnings.warn(message, _category(category), stacklevel=2)
+    kind, payload = outcome["kind"], outcome["payload"]
+    if kind == "format":
+        raise DataFormatError(*payload)
+    if kind == "shape":
+        raise BadShape(*payload)
+    if kind == "os":
+        raise OSError(*payload)
+    return payload
+
+
+def serve() -> None:
+    """The worker's side of :func:`write_in_worker`: a JSON request on standard input, the
+    outcome as one JSON line on standard output (kit errors as plain data)."""
+    global BATCH, MEMORY_LIMIT
+    request = json.loads(sys.stdin.read())
+    BATCH, MEMORY_LIMIT = request["batch"], request["memory_limit"]
+    set_language(request["language"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            meta = write(read(request["paths"]), Path(request["target"]), request["source"])
+            outcome: dict[str, Any] = {"kind": "done", "payload": meta}
+        except DataFormatError as error:
+            outcome = {"kind": "format", "payload": [error.path, error.problem]}
+        except BadShape as error:
+            outcome = {"kind": "shape", "payload": [error.ocid, error.key, error.kind]}
+        except OSError as error:
+            outcome = {"kind": "os", "payload": [error.errno, error.strerror or str(error)]}
+    categories = [f"{w.category.__module__}:{w.category.__qualname__}" for w in caught]
+    outcome["warnings"] = [[str(w.message), c] for w, c in zip(caught, categories, strict=True)]
+    sys.stdout.write(json.dumps(outcome, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _category(name: str) -> type[Warning]:
+    """A warning class from its ``module:name`` (UserWarning when it cannot be found)."""
+    module, _, qualname = name.partition(":")
+    try:
+        found = getattr(importlib.import_module(module), qualname)
+    except (ImportError, AttributeError):
+        return UserWarning
+    return found if isinstance(found, type) and issubclass(found, Warning) else UserWarning
 
 
 def _index_schema() -> pa.Schema:
@@ -155,7 +245,8 @@ def _index_table(index: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
 
 
 class _Database:
-    """DuckDB over the index, in a file of its own, with bounded memory."""
+    """DuckDB over the index (read from Parquet, never copied in), its groups in a database
+    file, with bounded memory."""
 
     def __init__(self, work: Path) -> None:
         self.work = work
@@ -166,19 +257,18 @@ class _Database:
         self.con: duckdb.DuckDBPyConnection = duckdb.connect(str(self.work / "groups.duckdb"))
         self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         self.con.execute(f"SET temp_directory = {_quote(self.work / 'spill')}")
-        index = f"read_parquet({_quote(self.work / 'index.parquet')})"
-        self.con.execute(
-            f'CREATE TABLE entries AS SELECT seq, ocid, raw_ocid, n, "offset", length, path '
-            f"FROM {index}"
-        )
         self.con.execute(
             "CREATE TABLE groups AS SELECT ocid, count(*) AS k, sum(n) AS releases, "
-            "min(seq) AS first FROM entries GROUP BY ocid"
+            f"min(seq) AS first FROM {self.index} GROUP BY ocid"
         )
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.con.close()
+
+    @property
+    def index(self) -> str:
+        return f"read_parquet({_quote(self.work / 'index.parquet')})"
 
     def counts(self) -> dict[str, int]:
         (found,) = self.con.sql(
@@ -190,7 +280,7 @@ class _Database:
         """The entries grouped by process, processes in first-seen order, entries as read."""
         query = (
             'SELECT e.ocid, e.raw_ocid, e."offset", e.length, e.path, g.k, g.releases '
-            "FROM entries e JOIN groups g USING (ocid) ORDER BY g.first, e.seq"
+            f"FROM {self.index} e JOIN groups g USING (ocid) ORDER BY g.first, e.seq"
         )
         yield from self.con.sql(query).to_arrow_reader(BATCH)
 

@@ -16,8 +16,10 @@ schema per table (:func:`arrow_schema`), whether it was built in memory or in ba
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -41,11 +43,13 @@ __all__ = [
     "dtypes",
     "enabled",
     "folder",
+    "lean_memory",
     "read_compiled",
     "read_compiled_file",
     "read_entry",
     "read_folder",
     "staging",
+    "trim_memory",
     "write_entry",
 ]
 
@@ -80,11 +84,38 @@ def read_entry(key: str) -> tuple[dict[str, pd.DataFrame], dict[str, Any]] | Non
 def read_folder(entry: Path) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
     """The tables and meta of an entry folder (raises when something is missing or damaged)."""
     meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
-    tables = {
-        name: _with_dtypes(pd.read_parquet(entry / f"{name}.parquet"), types)
-        for name, types in meta["tables"].items()
-    }
+    tables = {}
+    with lean_memory():
+        for name, types in meta["tables"].items():
+            tables[name] = _with_dtypes(pd.read_parquet(entry / f"{name}.parquet"), types)
+            trim_memory()
     return tables, meta
+
+
+@contextlib.contextmanager
+def lean_memory() -> Iterator[None]:
+    """Decode Parquet with the system allocator, whose freed memory :func:`trim_memory` gives
+    back. Arrow's default allocator keeps the buffers freed while decoding, which made the peak
+    of reading the tables about 1.8 times their size instead of 1.2 (measured on 100,000
+    synthetic releases); the tables' own buffers stay valid whichever allocator made them."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        yield
+        return
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
+
+
+def trim_memory() -> None:
+    """Give freed heap memory back to the system (glibc only; elsewhere nothing to do)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 @contextlib.contextmanager

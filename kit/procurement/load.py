@@ -220,7 +220,10 @@ def _parse_bulk(paths: Source, label: str, key: str | None) -> ProcurementData:
 
 def _write_bulk(paths: Source, label: str, folder: Path) -> None:
     try:
-        bulk.write(read(paths), folder, label)
+        if bulk.IN_WORKER:
+            bulk.write_in_worker(files_of(paths), folder, label)
+        else:
+            bulk.write(read(paths), folder, label)
     except BadShape as error:
         problem = MSG["bad_shape"].format(ocid=error.ocid, key=error.key, kind=error.kind)
         raise DataFormatError(label, problem) from error

@@ -29,6 +29,12 @@ def spanish():
     set_language("es")
 
 
+@pytest.fixture(autouse=True)
+def in_process(monkeypatch):
+    """Bulk loads run here, not in a worker process (quicker); one test runs the worker."""
+    monkeypatch.setattr(bulk, "IN_WORKER", False)
+
+
 @pytest.fixture
 def fresh_cache(tmp_path, monkeypatch):
     """An empty cache for this test (the session's one would answer the second load)."""
@@ -250,3 +256,23 @@ def test_duplicate_ids_warn_in_bulk_too(tmp_path, monkeypatch):
         both(path, monkeypatch)
     duplicates = [w for w in caught if issubclass(w.category, DuplicateIdWarning)]
     assert len(duplicates) == 2 and all("ocds-a" in str(w.message) for w in duplicates)
+
+
+def test_the_worker_process_gives_the_same_tables_errors_and_warnings(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "IN_WORKER", True)
+    party = {"id": "B", "name": "Comprador"}
+    releases = [*interleaved(), release("ocds-f", 1, parties=[party, party]), release("ocds-f", 2)]
+    path = tmp_path / "p.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(releases).encode()))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        in_memory, in_bulk = both(path, monkeypatch, batch=2)
+    assert_same(in_memory, in_bulk)
+    duplicates = [w for w in caught if issubclass(w.category, DuplicateIdWarning)]
+    assert len(duplicates) == 2 and all("ocds-f" in str(w.message) for w in duplicates)
+    undated = award("ocds-a", 9, 1.0)
+    del undated["date"]
+    path.write_text(json.dumps([release("ocds-a", 1), undated]), encoding="utf-8")
+    set_language("en")
+    in_memory_error, bulk_error = failure(path, monkeypatch)
+    assert bulk_error == in_memory_error and "could not compile the 2 releases" in bulk_error
