@@ -15,7 +15,9 @@ cache entry folder (the layout :mod:`kit.procurement.cache` reads) in two passes
    Parquet file every :data:`BATCH` processes, with the cache's one Arrow schema per table.
 
 Memory stays that of one batch of rows plus DuckDB's :data:`MEMORY_LIMIT`, whatever the file
-size; disk use is about twice the uncompressed input while it runs. The tables are the same,
+size, and :func:`kit.procurement.load` runs all this in a worker process
+(:func:`write_in_worker`), so the notebook's process ends up holding only the tables. Disk use
+is about twice the uncompressed input while it runs. The tables are the same,
 row for row and dtype for dtype, as :func:`~kit.procurement.tables.build_tables` gives in
 memory (``tests/procurement/test_bulk.py`` checks it).
 """
@@ -137,12 +139,15 @@ def write_in_worker(paths: Sequence[Path], target: Path, source: str) -> dict[st
         "paths": [str(path) for path in paths], "target": str(target), "source": source,
         "language": get_language(), "batch": BATCH, "memory_limit": MEMORY_LIMIT,
     }  # fmt: skip
+    here = str(Path(__file__).resolve().parents[2])  # where this kit is imported from
+    path = os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))
     done = subprocess.run(
         [sys.executable, "-c", "from kit.procurement.bulk import serve; serve()"],
         input=json.dumps(request),
         capture_output=True,
         text=True,
         encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": path},
         check=False,
     )
     lines = done.stdout.strip().splitlines()
