@@ -17,9 +17,9 @@ cache entry folder (the layout :mod:`kit.procurement.cache` reads) in two passes
 Memory stays that of one batch of rows plus DuckDB's :data:`MEMORY_LIMIT`, whatever the file
 size, and :func:`kit.procurement.load` runs all this in a worker process
 (:func:`write_in_worker`), so the notebook's process ends up holding only the tables. Disk use
-is about twice the uncompressed input while it runs. The tables are the same,
-row for row and dtype for dtype, as :func:`~kit.procurement.tables.build_tables` gives in
-memory (``tests/procurement/test_bulk.py`` checks it).
+is about twice the uncompressed input while it runs. The tables are the same, row for row and
+dtype for dtype, as :func:`~kit.procurement.tables.build_tables` gives in memory
+(``tests/procurement/test_bulk.py`` checks it).
 """
 
 from __future__ import annotations
