@@ -19,7 +19,18 @@ import pandas  # noqa: F401
 import seaborn  # noqa: F401
 
 import kit
+import kit.care.load
+import kit.care.tasks
+import kit.cdmx.exposure
+import kit.cdmx.load
+import kit.cdmx.tasks
 import kit.check
+import kit.declarations.load
+import kit.declarations.tasks
 import kit.plotting
 import kit.procurement
-import kit.procurement.tasks  # noqa: F401
+import kit.procurement.tasks
+import kit.sanctions.load
+import kit.sanctions.tasks
+import kit.tutorial
+import kit.welcome  # noqa: F401
