@@ -8,14 +8,17 @@ one is never read by mistake. ``KIT_NO_CACHE=1`` turns every cache off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kit import __version__
 
-__all__ = ["enabled", "file_key"]
+__all__ = ["enabled", "file_key", "staging"]
 
 
 def enabled() -> bool:
@@ -36,3 +39,18 @@ def file_key(paths: Path | Sequence[Path], fmt: int | str, *extra: object) -> st
     for part in extra:
         digest.update(f"|{part}".encode())
     return digest.hexdigest()[:32]
+
+
+@contextlib.contextmanager
+def staging(target: Path) -> Iterator[Path]:
+    """A new folder beside ``target`` to write an entry into, renamed to ``target`` when the
+    block ends without error (readers see the whole entry or none; when two processes build the
+    same entry the first rename wins), removed otherwise."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=".writing-"))
+    try:
+        yield work
+        if not target.exists():
+            work.rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

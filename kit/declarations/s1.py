@@ -28,9 +28,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 import pandas as pd
 
+from kit.data import table_cache
+from kit.data.cache import file_key
 from kit.declarations import _json
 from kit.declarations import _s1_items as items
 from kit.declarations import income as rules
@@ -40,6 +43,10 @@ from kit.i18n import messages
 __all__ = ["COLUMNS", "SAMPLE", "Declarations", "read_s1"]
 
 SAMPLE = "s1.json.gz"
+#: Bump when the tables' columns or types change, so older cached tables are not read.
+CACHE_FORMAT = 1
+#: The modules whose code decides the tables: a change to any of them means parsing again.
+RULES = ("s1.py", "_s1_items.py", "income.py", "_json.py")
 COLUMNS = {
     "declarations": [
         "id", "tipo", "fecha", "anio", "anio_ingresos", "institucion_captura", "nombres",
@@ -174,6 +181,11 @@ def read_s1(source: Source = "sample") -> Declarations:
         SourceNotFoundError: the path (or the bundled sample) does not exist.
     """
     path = _json.path_of(source, SAMPLE)
+    frames = table_cache.cached("declarations-s1", _cache_key(path), lambda: _parse(path))
+    return Declarations(**frames, archivo=str(path))
+
+
+def _parse(path: Path) -> dict[str, pd.DataFrame]:
     tables: dict[str, list[dict]] = {name: [] for name in COLUMNS}
     for rec in _json.records(path, _json.load(path, MSG["what"].get())):
         _read_declaration(rec, tables)
@@ -183,7 +195,18 @@ def read_s1(source: Source = "sample") -> Declarations:
     by_id = net.drop_duplicates("id").set_index("id")["valor_anual_mxn"]
     main = frames["declarations"]
     main["ingreso_neto_declarante_anual_mxn"] = main["id"].map(by_id).astype("float64")
-    return Declarations(**frames, archivo=str(path))
+    return frames
+
+
+def _cache_key(path: Path) -> str | None:
+    """Parsed tables are cached (:mod:`kit.data.table_cache`) under the file and the code of
+    the rules that read it: editing either means parsing again."""
+    here = Path(__file__).parent
+    try:
+        rules = [f"{rule}:{(here / rule).stat().st_mtime_ns}" for rule in RULES]
+    except OSError:
+        return None
+    return file_key(path, f"s1-{CACHE_FORMAT}", *rules)
 
 
 def _read_declaration(rec: Rec, tables: dict[str, list[dict]]) -> None:

@@ -20,7 +20,6 @@ import ctypes
 import json
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -30,6 +29,7 @@ import pandas as pd
 
 from kit.data import cache_dir
 from kit.data.cache import enabled, file_key
+from kit.data.cache import staging as atomic_folder
 from kit.procurement.tables import COLUMNS, frames, new_rows
 
 if TYPE_CHECKING:
@@ -122,15 +122,8 @@ def trim_memory() -> None:
 def staging(key: str) -> Iterator[Path]:
     """A new folder to write the entry ``key`` into; renamed into place when the block ends
     without error (atomic: readers see the whole entry or none), removed otherwise."""
-    target = folder(key)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=".writing-"))
-    try:
+    with atomic_folder(folder(key)) as work:
         yield work
-        if not target.exists():
-            work.rename(target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def write_entry(
