@@ -5,17 +5,28 @@ after its imports. ipywidgets is left out on purpose: it registers its comm targ
 imported inside a running kernel.
 """
 
+# ruff: noqa: E402  (pandas must be imported first, under the kernel answer below)
+import builtins
 import os
+import types
 
 # Forked kernels must draw inline, as a kernel started by Jupyter does.
 os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+
+# pandas picks its display defaults when imported: in a terminal it fits tables to the screen
+# (display.max_columns 0), in a Jupyter kernel it shows up to 20 columns. It asks IPython's
+# get_ipython() whether it runs in a kernel; answer as a kernel would while pandas is imported.
+builtins.get_ipython = lambda: types.SimpleNamespace(kernel=True)  # type: ignore[attr-defined]
+try:
+    import pandas  # noqa: F401
+finally:
+    del builtins.get_ipython  # type: ignore[attr-defined]
 
 import ipykernel.kernelapp  # noqa: F401
 import IPython  # noqa: F401
 import matplotlib
 import matplotlib.pyplot  # noqa: F401
 import numpy  # noqa: F401
-import pandas  # noqa: F401
 import seaborn  # noqa: F401
 
 import kit

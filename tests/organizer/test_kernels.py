@@ -1,5 +1,6 @@
 """Forked kernels: each notebook gets a fresh process; failures stay with their notebook."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,29 @@ def test_a_cell_over_the_timeout_is_stopped_and_reported():
 def test_plain_kernels_work_too():
     (run,) = run_jobs([job("plain", "21 * 2")], workers=1, timeout=60, fast=False)
     assert run.error is None and text_output(run, 0) == "42"
+
+
+#: What libraries decide when they are imported: it must be the same in a forked kernel as in
+#: one Jupyter starts (pandas fits tables to a terminal's width, but shows 20 columns in a kernel).
+LOOKS = """
+import json, matplotlib, pandas as pd
+wide = pd.DataFrame([range(30)], columns=[f"column_{i}" for i in range(30)])
+print(json.dumps({
+    "options": {o: pd.get_option(o) for o in ("display.max_columns", "display.width",
+                                               "display.max_rows", "display.max_colwidth")},
+    "backend": matplotlib.get_backend(),
+    "repr": repr(wide),
+}))
+"""
+
+
+def test_a_forked_kernel_shows_tables_and_plots_as_a_new_kernel_does():
+    forked, new = (
+        run_jobs([job(mode, LOOKS)], workers=1, timeout=60, fast=fast)[0]
+        for mode, fast in (("forked", True), ("new", False))
+    )
+    assert forked.error is None and new.error is None
+    looks = json.loads(text_output(forked, 0))
+    assert looks == json.loads(text_output(new, 0))
+    assert looks["options"]["display.max_columns"] == 20
+    assert "inline" in looks["backend"]
