@@ -22,10 +22,11 @@ import time
 import uuid
 from typing import Any
 
-from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.manager import AsyncKernelManager, KernelManager
 from jupyter_client.provisioning import LocalProvisioner
 
 __all__ = [
+    "ForkingBlockingKernelManager",
     "ForkingKernelManager",
     "fork_available",
     "kernel_manager_class",
@@ -149,8 +150,8 @@ class ForkedKernelProvisioner(LocalProvisioner):
         return self.connection_info
 
 
-class ForkingKernelManager(AsyncKernelManager):
-    """An AsyncKernelManager whose kernels are forked from the preloaded zygote."""
+class _Forking:
+    """Kernel managers that fork their kernels from the zygote (sync or async flavour)."""
 
     async def _async_pre_start_kernel(self, **kw: Any):
         self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
@@ -159,3 +160,12 @@ class ForkingKernelManager(AsyncKernelManager):
                 kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self
             )
         return await super()._async_pre_start_kernel(**kw)
+
+
+class ForkingKernelManager(_Forking, AsyncKernelManager):
+    """An AsyncKernelManager whose kernels are forked from the preloaded zygote."""
+
+
+class ForkingBlockingKernelManager(_Forking, KernelManager):
+    """The same for callers of the blocking API, such as nbval (see
+    :mod:`kit.organizer.validate.nbval_kernels`)."""

@@ -23,7 +23,7 @@ from kit.organizer.validate.conventions import check_conventions, check_no_outpu
 from kit.organizer.validate.execute import Execution, Job, add_probes, run_jobs
 from kit.organizer.validate.judge import judge_challenge, judge_solution
 from kit.organizer.validate.leaks import find_leaks
-from kit.organizer.validate.mentors import check_mentor_sessions
+from kit.organizer.validate.mentors import MentorSessionsRun
 from kit.organizer.validate.model import CHECKS, Finding, NotebookRun, Report
 from kit.organizer.validate.notebooks import graded_cells, load_taskset
 from kit.organizer.validate.pairs import NotebookPair, read_pairs
@@ -56,22 +56,29 @@ def validate(
     if fast:
         _warm_kernels()
     report = Report(str(layout.root))
-    pairs = read_pairs(layout, tracks)
-    jobs, judges = plan_jobs(layout, data_source, pairs)
-    if on_planned:
-        on_planned(len(jobs))
-    with ThreadPoolExecutor(max_workers=1) as background:  # notebooks run while we read files
-        running = background.submit(
-            run_jobs, jobs, workers=workers, timeout=timeout, fast=fast, on_done=on_done
-        )
-        report.findings += _static_checks(layout, report, pairs, data_source, data_dir, tracks)
-        executions = running.result()
-    report.runs = [judge(execution) for judge, execution in zip(judges, executions, strict=True)]
-    report.checked["solutions"] = sum(job.kind == "solution" for job in jobs)
-    report.checked["challenges"] = sum(job.kind == "challenge" for job in jobs)
-    mentor_runs = [] if tracks else check_mentor_sessions(layout, workers)
-    report.runs += mentor_runs
-    report.checked["mentors"] = len(mentor_runs)
+    sessions = None if tracks else MentorSessionsRun(layout, 1)  # overlaps the notebooks
+    try:
+        pairs = read_pairs(layout, tracks)
+        jobs, judges = plan_jobs(layout, data_source, pairs)
+        if on_planned:
+            on_planned(len(jobs))
+        with ThreadPoolExecutor(max_workers=1) as background:  # notebooks run while we read files
+            running = background.submit(
+                run_jobs, jobs, workers=workers, timeout=timeout, fast=fast, on_done=on_done
+            )
+            report.findings += _static_checks(layout, report, pairs, data_source, data_dir, tracks)
+            executions = running.result()
+        report.runs = [
+            judge(execution) for judge, execution in zip(judges, executions, strict=True)
+        ]
+        report.checked["solutions"] = sum(job.kind == "solution" for job in jobs)
+        report.checked["challenges"] = sum(job.kind == "challenge" for job in jobs)
+        mentor_runs = [] if sessions is None else sessions.results()
+        report.runs += mentor_runs
+        report.checked["mentors"] = len(mentor_runs)
+    finally:
+        if sessions is not None:
+            sessions.close()
     report.seconds = time.perf_counter() - start
     return report
 
@@ -104,18 +111,21 @@ def _static_checks(
     sources = {pair.source_path: pair for pair in pairs}  # a source may have two releases
     for pair in sources.values():
         found += check_conventions(pair.source, pair.label(layout.root), pair.track)
+    loaded: dict = {}  # a track's notebooks share its loader: load the data once per run
     for pair in pairs:
         if pair.released_text is not None:
             where = pair.label(layout.root, released=True)
             found += check_no_outputs(pair.released, where)
-            expected = _expected(pair.source, data_source)
+            expected = _expected(pair.source, data_source, loaded)
             found += find_leaks(pair.source, pair.released, where, expected)
     report.checked["conventions"] = len(sources)
     report.checked["leaks"] = len(pairs)
     return found
 
 
-def _expected(source: nbformat.NotebookNode, data_source: str) -> dict:
+def _expected(source: nbformat.NotebookNode, data_source: str, loaded: dict) -> dict:
+    """The values a notebook's tasks expect (what a leak would show), from its taskset's data;
+    ``loaded`` keeps each loader's data for the next notebooks that use the same loader."""
     spec = source.metadata.get("kit", {}).get("taskset")
     if not spec:
         return {}
@@ -123,7 +133,9 @@ def _expected(source: nbformat.NotebookNode, data_source: str) -> dict:
         taskset = load_taskset(spec)
         if taskset.load is None:
             return {}
-        return taskset.expected_values(taskset.load(data_source))
+        if taskset.load not in loaded:
+            loaded[taskset.load] = taskset.load(data_source)
+        return taskset.expected_values(loaded[taskset.load])
     except Exception:  # reported by the conventions check or by the notebook runs
         return {}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from kit.organizer.layout import KitLayout
 from kit.organizer.validate.model import Finding, NotebookRun
 
-__all__ = ["SANITIZE", "check_mentor_sessions", "nbval_command"]
+__all__ = ["SANITIZE", "MentorSessionsRun", "check_mentor_sessions", "nbval_command"]
 
 SANITIZE = "sanitize.cfg"
 #: Colour codes in nbval's messages (raw, or as JUnit's XML escapes them).
@@ -30,6 +30,7 @@ def nbval_command(layout: KitLayout, workers: int, junit: Path) -> list[str]:
     """The pytest command line that checks every session with nbval and its sanitizers."""
     notebooks = layout.mentor_notebooks()
     command = [sys.executable, "-m", "pytest", "--nbval", "-q", "-p", "no:cacheprovider"]
+    command += ["-p", "kit.organizer.validate.nbval_kernels"]  # forked kernels
     command += ["--rootdir", str(layout.mentorship), "-o", "addopts=", "--junitxml", str(junit)]
     sanitize = layout.mentorship / SANITIZE
     if sanitize.exists():
@@ -39,33 +40,67 @@ def nbval_command(layout: KitLayout, workers: int, junit: Path) -> list[str]:
     return [*command, *map(str, notebooks)]
 
 
+class MentorSessionsRun:
+    """The nbval run of every session, started at once so it overlaps the notebook runs;
+    :meth:`results` waits for it and gives one run per session."""
+
+    def __init__(self, layout: KitLayout, workers: int) -> None:
+        self.layout = layout
+        self.notebooks = layout.mentor_notebooks()
+        self._folder = tempfile.TemporaryDirectory()
+        self.junit = Path(self._folder.name) / "nbval.xml"
+        self._output = open(Path(self._folder.name) / "output.txt", "w+", encoding="utf-8")  # noqa: SIM115
+        self.process = (
+            subprocess.Popen(
+                nbval_command(layout, workers, self.junit),
+                stdout=self._output,  # a file: a pipe nobody reads until the end could fill up
+                stderr=subprocess.STDOUT,
+                cwd=layout.root,
+            )
+            if self.notebooks
+            else None
+        )
+
+    def close(self) -> None:
+        """Stop the run if it is still going (validation ended early) and remove its files."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self._output.close()
+        self._folder.cleanup()
+
+    def results(self) -> list[NotebookRun]:
+        """One run per session: its conventions, then nbval's verdict and time for it."""
+        # kit.sessions builds on this package's notebook checks: imported here, not at the top.
+        from kit.sessions.catalog import read_notebook
+        from kit.sessions.conventions import check_session
+
+        if self.process is None:
+            self.close()
+            return []
+        self.process.wait()
+        self._output.seek(0)
+        output = self._output.read()
+        cases = _cases(self.junit) if self.junit.exists() else {}
+        self.close()
+        runs = []
+        for path in self.notebooks:
+            label = path.relative_to(self.layout.root).as_posix()
+            seconds, failures = cases.get(path.name, (0.0, []))
+            run = NotebookRun(label, "mentor", seconds)
+            run.findings += check_session(read_notebook(path), label)
+            run.findings += [Finding("mentors", label, f"nbval: {text}") for text in failures]
+            if path.name not in cases and self.process.returncode != 0:
+                tail = output.strip()[-400:]
+                message = f"nbval no corrió / did not run: {tail}"
+                run.findings.append(Finding("mentors", label, message))
+            runs.append(run)
+        return runs
+
+
 def check_mentor_sessions(layout: KitLayout, workers: int) -> list[NotebookRun]:
     """One run per session: its conventions, then nbval's verdict and time for it."""
-    # kit.sessions builds on this package's notebook checks: imported here, not at the top.
-    from kit.sessions.catalog import read_notebook
-    from kit.sessions.conventions import check_session
-
-    notebooks = layout.mentor_notebooks()
-    if not notebooks:
-        return []
-    with tempfile.TemporaryDirectory() as folder:
-        junit = Path(folder) / "nbval.xml"
-        result = subprocess.run(
-            nbval_command(layout, workers, junit), capture_output=True, text=True, cwd=layout.root
-        )
-        cases = _cases(junit) if junit.exists() else {}
-    runs = []
-    for path in notebooks:
-        label = path.relative_to(layout.root).as_posix()
-        seconds, failures = cases.get(path.name, (0.0, []))
-        run = NotebookRun(label, "mentor", seconds)
-        run.findings += check_session(read_notebook(path), label)
-        run.findings += [Finding("mentors", label, f"nbval: {text}") for text in failures]
-        if path.name not in cases and result.returncode != 0:
-            tail = (result.stdout + result.stderr).strip()[-400:]
-            run.findings.append(Finding("mentors", label, f"nbval no corrió / did not run: {tail}"))
-        runs.append(run)
-    return runs
+    return MentorSessionsRun(layout, workers).results()
 
 
 def _cases(junit: Path) -> dict[str, tuple[float, list[str]]]:
