@@ -56,7 +56,8 @@ def validate(
     if fast:
         _warm_kernels()
     report = Report(str(layout.root))
-    sessions = None if tracks else MentorSessionsRun(layout, 1)  # overlaps the notebooks
+    # the sessions run beside the notebooks, on one worker: the notebooks keep the cores busy
+    sessions = None if tracks else MentorSessionsRun(layout, 1, forked=fast)
     try:
         pairs = read_pairs(layout, tracks)
         jobs, judges = plan_jobs(layout, data_source, pairs)

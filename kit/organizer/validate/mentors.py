@@ -1,9 +1,11 @@
 """Check 7: mentor sessions keep their conventions and reproduce their stored outputs (nbval).
 
-One ``pytest --nbval`` run covers every session (pytest-xdist, one notebook per worker, when
-there are several); its JUnit report gives each session's failures and seconds. The seconds
-are reported, not judged: a budget (15 s) measured on a busy machine would fail at random, so
-``kit sessions --run`` is where a mentor sees it.
+One ``pytest --nbval`` run covers every session; its JUnit report gives each session's failures
+and seconds. ``kit validate`` starts it together with the track notebooks, on one worker (the
+notebooks already keep every core busy) and with forked kernels
+(:mod:`kit.organizer.validate.nbval_kernels`). The seconds are reported, not judged: a budget
+(15 s) measured on a busy machine would fail at random, so ``kit sessions --run`` is where a
+mentor sees it.
 """
 
 from __future__ import annotations
@@ -26,11 +28,15 @@ SANITIZE = "sanitize.cfg"
 ANSI = re.compile(r"(?:\x1b|#x1B)\[[0-9;]*m")
 
 
-def nbval_command(layout: KitLayout, workers: int, junit: Path) -> list[str]:
-    """The pytest command line that checks every session with nbval and its sanitizers."""
+def nbval_command(
+    layout: KitLayout, workers: int, junit: Path, *, forked: bool = True
+) -> list[str]:
+    """The pytest command line that checks every session with nbval and its sanitizers
+    (``workers`` > 1: pytest-xdist, a session per worker; ``forked``: kernels from the zygote)."""
     notebooks = layout.mentor_notebooks()
     command = [sys.executable, "-m", "pytest", "--nbval", "-q", "-p", "no:cacheprovider"]
-    command += ["-p", "kit.organizer.validate.nbval_kernels"]  # forked kernels
+    if forked:
+        command += ["-p", "kit.organizer.validate.nbval_kernels"]
     command += ["--rootdir", str(layout.mentorship), "-o", "addopts=", "--junitxml", str(junit)]
     sanitize = layout.mentorship / SANITIZE
     if sanitize.exists():
@@ -44,7 +50,7 @@ class MentorSessionsRun:
     """The nbval run of every session, started at once so it overlaps the notebook runs;
     :meth:`results` waits for it and gives one run per session."""
 
-    def __init__(self, layout: KitLayout, workers: int) -> None:
+    def __init__(self, layout: KitLayout, workers: int = 1, *, forked: bool = True) -> None:
         self.layout = layout
         self.notebooks = layout.mentor_notebooks()
         self._folder = tempfile.TemporaryDirectory()
@@ -52,7 +58,7 @@ class MentorSessionsRun:
         self._output = open(Path(self._folder.name) / "output.txt", "w+", encoding="utf-8")  # noqa: SIM115
         self.process = (
             subprocess.Popen(
-                nbval_command(layout, workers, self.junit),
+                nbval_command(layout, workers, self.junit, forked=forked),
                 stdout=self._output,  # a file: a pipe nobody reads until the end could fill up
                 stderr=subprocess.STDOUT,
                 cwd=layout.root,
