@@ -17,7 +17,7 @@ from kit import __version__
 from kit.errors import KitError
 from kit.i18n import set_language
 
-__all__ = ["main", "tools_on_path"]
+__all__ = ["main", "skip_slow_optional_imports", "tools_on_path"]
 
 
 def command_names() -> list[str]:
@@ -50,10 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _skip_slow_optional_imports() -> None:
+def skip_slow_optional_imports() -> None:
     """Keep jsonschema from importing rfc3987-syntax, an optional extra that compiles a grammar
     at import time (1.3-1.6 s on every command). nbformat's notebook schemas use no IRI format,
-    so validating notebooks does not need it; only this process is affected."""
+    so validating notebooks does not need it; only this process is affected (the ``kit``
+    command, and the nbval run of ``kit validate``)."""
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
@@ -70,7 +71,7 @@ def _one_line_warnings(message, category, filename, lineno, line=None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _skip_slow_optional_imports()
+    skip_slow_optional_imports()
     tools_on_path()
     warnings.formatwarning = _one_line_warnings
     parser = build_parser()

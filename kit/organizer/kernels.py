@@ -168,4 +168,4 @@ class ForkingKernelManager(_Forking, AsyncKernelManager):
 
 class ForkingBlockingKernelManager(_Forking, KernelManager):
     """The same for callers of the blocking API, such as nbval (see
-    :mod:`kit.organizer.validate.nbval_kernels`)."""
+    :mod:`kit.organizer.nbval_kernels`)."""

@@ -3,7 +3,7 @@
 One ``pytest --nbval`` run covers every session; its JUnit report gives each session's failures
 and seconds. ``kit validate`` starts it together with the track notebooks, on one worker (the
 notebooks already keep every core busy) and with forked kernels
-(:mod:`kit.organizer.validate.nbval_kernels`). The seconds are reported, not judged: a budget
+(:mod:`kit.organizer.nbval_kernels`). The seconds are reported, not judged: a budget
 (15 s) measured on a busy machine would fail at random, so ``kit sessions --run`` is where a
 mentor sees it.
 """
@@ -36,7 +36,7 @@ def nbval_command(
     notebooks = layout.mentor_notebooks()
     command = [sys.executable, "-m", "pytest", "--nbval", "-q", "-p", "no:cacheprovider"]
     if forked:
-        command += ["-p", "kit.organizer.validate.nbval_kernels"]
+        command += ["-p", "kit.organizer.nbval_kernels"]
     command += ["--rootdir", str(layout.mentorship), "-o", "addopts=", "--junitxml", str(junit)]
     sanitize = layout.mentorship / SANITIZE
     if sanitize.exists():

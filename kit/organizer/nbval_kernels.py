@@ -2,14 +2,21 @@
 
 nbval starts each notebook's kernel with jupyter_client's blocking ``KernelManager``, a new
 interpreter that imports the stack again (about 2 s a session). Loaded with
-``-p kit.organizer.validate.nbval_kernels``, this plugin gives nbval the forking manager
+``-p kit.organizer.nbval_kernels``, this plugin gives nbval the forking manager
 (:mod:`kit.organizer.kernels`): every session still gets its own new process, forked from a
-zygote that has only imported modules. Where fork is unavailable nothing changes.
+zygote that has only imported modules. Where fork is unavailable nothing changes. Like the
+``kit`` command, it keeps jsonschema from compiling an unused grammar (2 s at start).
 """
 
 from __future__ import annotations
 
 import pytest
+
+from kit.cli import skip_slow_optional_imports
+
+# Loaded with -p, before the plugins that import nbformat (and with it jsonschema); this
+# module sits outside kit.organizer.validate, whose package imports nbformat.
+skip_slow_optional_imports()
 
 
 def pytest_configure(config: pytest.Config) -> None:
