@@ -10,13 +10,13 @@ the participant's copy. Nothing in the work folder is ever overwritten or delete
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
+from kit.data import sha256
 from kit.errors import KitError
 from kit.i18n import LANGUAGES, messages
 from kit.organizer.languages import set_parameter
@@ -116,7 +116,7 @@ def start_work_copy(
             key = f"{track}/{release.name}"
             work = folder / track / release.name
             text = _work_text(release, lang)
-            digest = _sha256(release.read_bytes())
+            digest = sha256(release)
             entry = manifest.setdefault(key, {})
             if not work.exists():
                 work.parent.mkdir(parents=True, exist_ok=True)
@@ -174,10 +174,6 @@ def _write_manifest(path: Path, notebooks: dict[str, dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"notebooks": dict(sorted(notebooks.items()))}
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _date(today: dt.date | None) -> str:

@@ -50,10 +50,8 @@ _ARROW = {
 
 def entry(path: Path, name: str, *extra: object) -> Path | None:
     """Where the tidy table ``name`` of ``path`` is cached (None: caching is off or impossible)."""
-    here = Path(__file__).parent
     try:
-        rules = [f"{rule}:{(here / rule).stat().st_mtime_ns}" for rule in RULES]
-        key = file_key(path, f"cdmx-{FORMAT}", *extra, *rules)
+        key = file_key(path, f"cdmx-{FORMAT}", *extra, rules=(Path(__file__).parent, RULES))
         return None if key is None else cache_dir() / "cdmx" / key / f"{name}.parquet"
     except OSError:  # no cache folder can be made (KIT_CACHE unwritable): read the CSV
         return None

@@ -26,12 +26,24 @@ def enabled() -> bool:
     return os.environ.get("KIT_NO_CACHE", "") in ("", "0")
 
 
-def file_key(paths: Path | Sequence[Path], fmt: int | str, *extra: object) -> str | None:
+def file_key(
+    paths: Path | Sequence[Path],
+    fmt: int | str,
+    *extra: object,
+    rules: tuple[Path, Sequence[str]] | None = None,
+) -> str | None:
     """The entry name for these files, or None when they cannot be cached (a folder, a URL,
-    a missing file) or caching is off."""
+    a missing file) or caching is off. ``rules`` (a folder and module names in it) are the code
+    that decides the parsed result: editing one of them means a new entry."""
     files = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
     if not enabled() or not files or not all(f.is_file() for f in files):
         return None
+    if rules is not None:
+        folder, names = rules
+        try:
+            extra = (*extra, *(f"{n}:{(folder / n).stat().st_mtime_ns}" for n in names))
+        except OSError:
+            return None
     digest = hashlib.sha256(f"{__version__}|{fmt}".encode())
     for file in files:
         stat = file.stat()

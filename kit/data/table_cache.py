@@ -23,7 +23,7 @@ import pandas as pd
 from kit.data import cache_dir
 from kit.data.cache import staging
 
-__all__ = ["cached", "read_tables", "write_tables"]
+__all__ = ["cached", "read_tables", "restore_dtypes", "write_tables"]
 
 Tables = dict[str, pd.DataFrame]
 
@@ -69,13 +69,21 @@ def read_tables(entry: Path) -> Tables:
         table = pd.read_parquet(entry / f"{name}.parquet")
         if list(table.columns) != list(spec["dtypes"]):
             raise ValueError(f"{entry / name}.parquet: columns differ from meta.json")
-        for column, dtype in spec["dtypes"].items():
-            if column in spec["tuples"]:
-                table[column] = [() if v is None else tuple(v) for v in table[column]]
-            elif str(table[column].dtype) != dtype:  # e.g. an empty table's date resolution
-                table[column] = table[column].astype(dtype)
-        tables[name] = table
+        for column in spec["tuples"]:
+            table[column] = [() if v is None else tuple(v) for v in table[column]]
+        tuples = set(spec["tuples"])
+        types = {c: t for c, t in spec["dtypes"].items() if c not in tuples}
+        tables[name] = restore_dtypes(table, types)
     return tables
+
+
+def restore_dtypes(table: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    """Parquet keeps types but not always their resolution (an empty date column): give each
+    column of ``dtypes`` its recorded pandas dtype again."""
+    for column, dtype in dtypes.items():
+        if str(table[column].dtype) != dtype:
+            table[column] = table[column].astype(dtype)
+    return table
 
 
 def _holds_tuples(column: pd.Series) -> bool:

@@ -201,12 +201,7 @@ def _parse(path: Path) -> dict[str, pd.DataFrame]:
 def _cache_key(path: Path) -> str | None:
     """Parsed tables are cached (:mod:`kit.data.table_cache`) under the file and the code of
     the rules that read it: editing either means parsing again."""
-    here = Path(__file__).parent
-    try:
-        rules = [f"{rule}:{(here / rule).stat().st_mtime_ns}" for rule in RULES]
-    except OSError:
-        return None
-    return file_key(path, f"s1-{CACHE_FORMAT}", *rules)
+    return file_key(path, f"s1-{CACHE_FORMAT}", rules=(Path(__file__).parent, RULES))
 
 
 def _read_declaration(rec: Rec, tables: dict[str, list[dict]]) -> None:

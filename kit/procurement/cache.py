@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from kit.data import cache_dir
-from kit.data.cache import enabled, file_key
+from kit.data.cache import file_key
 from kit.data.cache import staging as atomic_folder
+from kit.data.table_cache import restore_dtypes
 from kit.procurement.tables import COLUMNS, frames, new_rows
 
 if TYPE_CHECKING:
@@ -41,10 +42,8 @@ __all__ = [
     "arrow_schema",
     "cache_key",
     "dtypes",
-    "enabled",
     "folder",
     "lean_memory",
-    "read_compiled",
     "read_compiled_file",
     "read_entry",
     "read_folder",
@@ -87,7 +86,7 @@ def read_folder(entry: Path) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
     tables = {}
     with lean_memory():
         for name, types in meta["tables"].items():
-            tables[name] = _with_dtypes(pd.read_parquet(entry / f"{name}.parquet"), types)
+            tables[name] = restore_dtypes(pd.read_parquet(entry / f"{name}.parquet"), types)
             trim_memory()
     return tables, meta
 
@@ -161,19 +160,6 @@ def arrow_schema(name: str) -> pa.Schema:
     if name not in COLUMNS:
         raise KeyError(name)
     return pa.Schema.from_pandas(_empty()[name], preserve_index=False)
-
-
-def _with_dtypes(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
-    """Parquet keeps types but not always their resolution (an empty date column): restore it."""
-    for column, dtype in types.items():
-        if str(table[column].dtype) != dtype:
-            table[column] = table[column].astype(dtype)
-    return table
-
-
-def read_compiled(key: str) -> tuple[dict[str, Any], ...]:
-    """The compiled releases of an entry (read only when someone asks for them)."""
-    return read_compiled_file(folder(key) / COMPILED)
 
 
 def read_compiled_file(path: Path) -> tuple[dict[str, Any], ...]:

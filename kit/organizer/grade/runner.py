@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[key] = value
     os.chdir(spec["cwd"])
 
-    sys.modules.setdefault("rfc3987_syntax", None)  # as in kit.cli: 1.5 s of grammar, unused
+    from kit.cli import skip_slow_optional_imports
+
+    skip_slow_optional_imports()
     import nbformat
 
     nb = nbformat.read(spec["notebook"], as_version=4)

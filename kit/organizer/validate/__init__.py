@@ -10,6 +10,7 @@ Notebooks run in parallel, each in a fresh kernel.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
@@ -57,8 +58,8 @@ def validate(
         _warm_kernels()
     report = Report(str(layout.root))
     # the sessions run beside the notebooks, on one worker: the notebooks keep the cores busy
-    sessions = None if tracks else MentorSessionsRun(layout, 1, forked=fast)
-    try:
+    beside = contextlib.nullcontext() if tracks else MentorSessionsRun(layout, 1, forked=fast)
+    with beside as sessions:
         pairs = read_pairs(layout, tracks)
         jobs, judges = plan_jobs(layout, data_source, pairs)
         if on_planned:
@@ -77,9 +78,6 @@ def validate(
         mentor_runs = [] if sessions is None else sessions.results()
         report.runs += mentor_runs
         report.checked["mentors"] = len(mentor_runs)
-    finally:
-        if sessions is not None:
-            sessions.close()
     report.seconds = time.perf_counter() - start
     return report
 

@@ -67,6 +67,12 @@ class MentorSessionsRun:
             else None
         )
 
+    def __enter__(self) -> MentorSessionsRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Stop the run if it is still going (validation ended early) and remove its files."""
         if self.process is not None and self.process.poll() is None:
@@ -82,13 +88,11 @@ class MentorSessionsRun:
         from kit.sessions.conventions import check_session
 
         if self.process is None:
-            self.close()
             return []
         self.process.wait()
         self._output.seek(0)
         output = self._output.read()
         cases = _cases(self.junit) if self.junit.exists() else {}
-        self.close()
         runs = []
         for path in self.notebooks:
             label = path.relative_to(self.layout.root).as_posix()
@@ -106,7 +110,8 @@ class MentorSessionsRun:
 
 def check_mentor_sessions(layout: KitLayout, workers: int) -> list[NotebookRun]:
     """One run per session: its conventions, then nbval's verdict and time for it."""
-    return MentorSessionsRun(layout, workers).results()
+    with MentorSessionsRun(layout, workers) as sessions:
+        return sessions.results()
 
 
 def _cases(junit: Path) -> dict[str, tuple[float, list[str]]]:
